@@ -1,0 +1,169 @@
+using ServerlessSim.Experiments;
+using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Randomness;
+
+namespace ServerlessSim.Configuration;
+
+/// <summary>Checks a <see cref="Scenario"/> built in C# or loaded from JSON, reporting every problem at once.</summary>
+/// <remarks>Paths are the JSON scenario format's (docs/scenario-format.md), so errors read the same from either side.</remarks>
+public static class ScenarioValidator
+{
+    /// <summary>The longest horizon accepted, in seconds (about 31.7 years): a double still resolves 0.2 µs there.</summary>
+    public const double MaxHorizonSeconds = 1e9;
+
+    /// <summary>The highest arrival rate accepted, in requests per second.</summary>
+    public const double MaxRatePerSecond = 1e8;
+
+    /// <summary>The most time-series points a run may keep.</summary>
+    public const double MaxTimeSeriesPoints = 10_000_000;
+
+    /// <summary>Every problem with <paramref name="scenario"/>; empty when it is valid.</summary>
+    public static IReadOnlyList<ValidationError> Validate(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(scenario.Name))
+        {
+            errors.Add("name", scenario.Name, "must not be empty");
+        }
+
+        var horizonOk = errors.CheckRange("horizonSeconds", scenario.Horizon.Seconds, 0, MaxHorizonSeconds, minExclusive: true, "s");
+        if (horizonOk && !(scenario.WarmUp.Seconds < scenario.Horizon.Seconds))
+        {
+            errors.Add("warmUpSeconds", scenario.WarmUp.Seconds, $"must be less than horizonSeconds ({ValidationErrors.Show(scenario.Horizon.Seconds)})");
+        }
+
+        if (scenario.Replications is < 1 or > 10_000)
+        {
+            errors.Add("replications", scenario.Replications, "must be an integer from 1 to 10000");
+        }
+
+        if (scenario.TimeSeriesStep is { } step && horizonOk &&
+            errors.CheckRange("timeSeriesStepSeconds", step.Seconds, 0, scenario.Horizon.Seconds, minExclusive: true, "s (the horizon)") &&
+            scenario.Horizon.Seconds / step.Seconds > MaxTimeSeriesPoints)
+        {
+            errors.Add("timeSeriesStepSeconds", step.Seconds, $"gives more than {MaxTimeSeriesPoints:0} points over the horizon; use a longer step");
+        }
+
+        if (scenario.EffectiveAccount.ConcurrencyLimit < 1)
+        {
+            errors.Add("account.concurrencyLimit", scenario.EffectiveAccount.ConcurrencyLimit, "must be an integer of at least 1");
+        }
+
+        ValidateFunction(scenario, errors);
+        ValidatePolicies(scenario, errors);
+        return errors.All;
+    }
+
+    /// <summary>Throws if <paramref name="scenario"/> has any problem.</summary>
+    /// <exception cref="ScenarioValidationException">Lists every problem.</exception>
+    public static void ThrowIfInvalid(Scenario scenario)
+    {
+        var errors = Validate(scenario);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException(errors);
+        }
+    }
+
+    private static void ValidateFunction(Scenario scenario, ValidationErrors errors)
+    {
+        var function = scenario.Function;
+        if (function is null)
+        {
+            errors.Add("function", null, "is required");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(function.Name))
+        {
+            errors.Add("function.name", function.Name, "must not be empty");
+        }
+
+        errors.CheckRange("function.memoryMb", function.MemoryMb, 64, 32_768, unit: "MB");
+        var schedule = function.Arrivals.Schedule;
+        for (var i = 0; i < schedule.Count; i++)
+        {
+            errors.CheckRange($"function.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
+        }
+
+        ValidateDistribution("function.work.cpuMs", function.Work.CpuDemand, errors);
+        ValidateDistribution("function.work.ioWaitMs", function.Work.IoWait, errors);
+        ValidateDistribution("function.coldStartMs", function.ColdStart, errors);
+        if (function.MaxInstances is < 1)
+        {
+            errors.Add("function.maxInstances", function.MaxInstances, "must be an integer of at least 1 (or absent for no cap)");
+        }
+    }
+
+    private static void ValidateDistribution(string path, IDistribution distribution, ValidationErrors errors)
+    {
+        switch (distribution)
+        {
+            case null:
+                errors.Add(path, null, "is required");
+                break;
+            case ConstantDistribution c:
+                errors.CheckRange(path + ".valueMs", c.Value * 1000, 0, double.MaxValue, unit: "ms");
+                break;
+            case ExponentialDistribution e:
+                errors.CheckRange(path + ".meanMs", e.MeanSeconds * 1000, 0, double.MaxValue, minExclusive: true, "ms");
+                break;
+            case LogNormalDistribution l:
+                if (!double.IsFinite(l.Mu) || !double.IsFinite(l.Sigma) || l.Sigma < 0 || !double.IsFinite(l.Mean))
+                {
+                    errors.Add(path, l.Describe(), "must have a finite positive median and a finite p99 at least the median");
+                }
+
+                break;
+            case GammaDistribution g:
+                errors.CheckRange(path + ".shape", g.Shape, 0, double.MaxValue, minExclusive: true);
+                errors.CheckRange(path + ".meanMs", g.MeanSeconds * 1000, 0, double.MaxValue, minExclusive: true, "ms");
+                break;
+            default:
+                if (!(distribution.Mean >= 0) || double.IsInfinity(distribution.Mean))
+                {
+                    errors.Add(path, distribution.Describe(), "must have a finite, non-negative mean");
+                }
+
+                break;
+        }
+    }
+
+    private static void ValidatePolicies(Scenario scenario, ValidationErrors errors)
+    {
+        if (scenario.Policies is null || scenario.Policies.Count == 0)
+        {
+            errors.Add("policies", scenario.Policies?.Count ?? 0, "must list at least one policy");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < scenario.Policies.Count; i++)
+        {
+            var policy = scenario.Policies[i];
+            if (string.IsNullOrWhiteSpace(policy.Name))
+            {
+                errors.Add($"policies[{i}].name", policy.Name, "must not be empty");
+            }
+            else if (!seen.Add(policy.Name))
+            {
+                errors.Add($"policies[{i}].name", policy.Name, "must be unique among the policies");
+            }
+
+            if (policy.Concurrency is ManyPerInstanceOptions many)
+            {
+                if (many.MaxConcurrentPerInstance is < 1 or > ManyPerInstanceOptions.MaxAllowedConcurrency)
+                {
+                    errors.Add($"policies[{i}].maxConcurrentPerInstance", many.MaxConcurrentPerInstance,
+                        $"must be an integer from 1 to {ManyPerInstanceOptions.MaxAllowedConcurrency}");
+                }
+
+                if (many.VCpus is { } v)
+                {
+                    errors.CheckRange($"policies[{i}].vCpus", v, 0, 1024, minExclusive: true);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace ServerlessSim.Experiments;
+
+/// <summary>The policies of a scenario compared on the same traffic.</summary>
+/// <param name="Scenario">The scenario run.</param>
+/// <param name="Policies">One result per policy, in the scenario's order (the first is the baseline of ratios).</param>
+/// <param name="Partial">True when the run was cancelled: each policy holds only the replications that finished.</param>
+public sealed record ComparisonResult(Scenario Scenario, IReadOnlyList<PolicyResult> Policies, bool Partial)
+{
+    /// <summary>The result of the policy named <paramref name="name"/>.</summary>
+    /// <exception cref="KeyNotFoundException">No policy of that name.</exception>
+    public PolicyResult this[string name] =>
+        Policies.FirstOrDefault(p => p.Options.Name == name) ?? throw new KeyNotFoundException($"No policy named '{name}'.");
+}

@@ -1,0 +1,26 @@
+using ServerlessSim.Policies;
+using ServerlessSim.Reporting;
+
+namespace ServerlessSim.Experiments;
+
+/// <summary>One policy's results over all replications of a scenario.</summary>
+/// <param name="Options">The policy.</param>
+/// <param name="MaxConcurrentPerInstance">K as run (1 for one request per instance).</param>
+/// <param name="VCpusPerInstance">vCPUs per instance as run.</param>
+/// <param name="Replications">Each replication's result, in replication order.</param>
+/// <param name="Metrics">Every scalar metric aggregated over replications, in the results document's order.</param>
+public sealed record PolicyResult(
+    PolicyOptions Options,
+    int MaxConcurrentPerInstance,
+    double VCpusPerInstance,
+    IReadOnlyList<RunResult> Replications,
+    IReadOnlyList<AggregatedMetric> Metrics)
+{
+    /// <summary>The aggregated metric named <paramref name="name"/> (e.g. <c>latencyMs.p99</c>).</summary>
+    /// <exception cref="KeyNotFoundException">No metric of that name.</exception>
+    public AggregatedMetric Metric(string name) =>
+        Metrics.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"No metric named '{name}'.");
+
+    /// <summary>The mean of the metric named <paramref name="name"/> over replications.</summary>
+    public double this[string name] => Metric(name).Mean;
+}

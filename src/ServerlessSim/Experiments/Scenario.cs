@@ -1,0 +1,43 @@
+using ServerlessSim.Cost;
+using ServerlessSim.Engine;
+using ServerlessSim.Platform;
+using ServerlessSim.Policies;
+
+namespace ServerlessSim.Experiments;
+
+/// <summary>A complete experiment: the traffic and function, the policies to compare, the horizon and the seed.</summary>
+/// <param name="Name">A name for reports.</param>
+/// <param name="Function">The function and its traffic.</param>
+/// <param name="Policies">The execution models to compare on the same traffic (at least one, unique names).</param>
+/// <param name="Horizon">How long arrivals last; in-flight requests are drained after it.</param>
+/// <param name="WarmUp">The start of the run excluded from every statistic (it must end before the horizon).</param>
+/// <param name="Seed">The seed from which every random substream is derived.</param>
+/// <param name="Replications">Independent replications per policy (1..10,000); with two or more, results carry 95% confidence half-widths.</param>
+/// <param name="Account">The account; null for the defaults (limit 1,000).</param>
+/// <param name="TimeSeriesStep">The step of the time series; null for 1 s, or horizon / 2,000 past 2,000 s.</param>
+/// <param name="Prices">Prices; null for <see cref="PriceTable.Default"/>.</param>
+public sealed record Scenario(
+    string Name,
+    FunctionDefinition Function,
+    IReadOnlyList<PolicyOptions> Policies,
+    SimDuration Horizon,
+    SimDuration WarmUp,
+    long Seed = 1,
+    int Replications = 1,
+    AccountOptions? Account = null,
+    SimDuration? TimeSeriesStep = null,
+    PriceTable? Prices = null)
+{
+    /// <summary>The most time-series points a run keeps by default.</summary>
+    public const int DefaultMaxTimeSeriesPoints = 2000;
+
+    /// <summary>The account, defaults applied.</summary>
+    public AccountOptions EffectiveAccount => Account ?? new AccountOptions();
+
+    /// <summary>The prices, defaults applied.</summary>
+    public PriceTable EffectivePrices => Prices ?? PriceTable.Default;
+
+    /// <summary>The time-series step, defaults applied.</summary>
+    public SimDuration EffectiveTimeSeriesStep =>
+        TimeSeriesStep ?? SimDuration.FromSeconds(Math.Max(1.0, Horizon.Seconds / DefaultMaxTimeSeriesPoints));
+}

@@ -1,0 +1,22 @@
+using ServerlessSim.Engine;
+using ServerlessSim.Randomness;
+using ServerlessSim.Workload;
+
+namespace ServerlessSim.Platform;
+
+/// <summary>One function: its traffic, its work, its size and how its instances start and expire.</summary>
+/// <param name="Name">A name for reports.</param>
+/// <param name="MemoryMb">Memory per instance, in MB (Lambda: 128..10,240); it sets the vCPU share unless a policy overrides it.</param>
+/// <param name="Arrivals">When requests arrive.</param>
+/// <param name="Work">What each request does (CPU demand, then IO wait).</param>
+/// <param name="ColdStart">How long a new instance takes to initialise, in seconds.</param>
+/// <param name="KeepAlive">How long an idle instance is kept before it is reclaimed (Lambda: about 10 minutes, measured).</param>
+/// <param name="MaxInstances">The most instances the function may have at once (initialising, busy or idle); null for no cap.</param>
+public sealed record FunctionDefinition(
+    string Name,
+    double MemoryMb,
+    ArrivalProcess Arrivals,
+    WorkProfile Work,
+    IDistribution ColdStart,
+    SimDuration KeepAlive,
+    int? MaxInstances = null);

@@ -1,0 +1,305 @@
+using ServerlessSim.Engine;
+using ServerlessSim.Metrics;
+using ServerlessSim.Policies;
+using ServerlessSim.Policies.Dispatch;
+using ServerlessSim.Randomness;
+using ServerlessSim.Workload;
+
+namespace ServerlessSim.Platform;
+
+/// <summary>One function on one platform policy, as events: arrivals, dispatch, limits, cold starts, execution, expiry.</summary>
+/// <remarks>
+/// Per request: one arrival event, one completion event, plus (with many requests per instance) a share of its
+/// instance's CPU events. Idle expiry costs one pending event per function, not one per idle period: idle
+/// instances are kept in the order they went idle and the sweep always targets the oldest.
+/// </remarks>
+internal sealed class PlatformModel : IEventHandler
+{
+    private const int ArrivalEvent = 0;
+    private const int InitDoneEvent = 1;
+    private const int RequestDoneEvent = 2;
+    private const int CpuDoneEvent = 3;
+    private const int IdleSweepEvent = 4;
+    private const int NoRequest = -1;
+
+    private readonly ArrivalGenerator _arrivals;
+    private readonly WorkProfileSampler _work;
+    private readonly IDistribution _coldStart;
+    private readonly RandomStream _coldStartRandom;
+    private readonly IDispatchPolicy _dispatch;
+    private readonly InstancePool _pool;
+    private readonly RequestTable _requests = new();
+    private readonly ProcessorSharingCpu? _sharedCpu;
+    private readonly RunMetrics _metrics;
+    private readonly double _soloCpuRate;
+    private readonly double _keepAliveSeconds;
+    private readonly double _warmUpSeconds;
+    private readonly double _horizonSeconds;
+    private readonly int _limit;
+    private readonly bool _limitCountsInstances;
+    private readonly int _maxInstances;
+    private int[] _finished = new int[16];
+
+    // Per instance, the first of the requests waiting for it to finish initialising (linked through NextWaiting).
+    private int[] _waitingHead = new int[16];
+    private bool _sweepPending;
+
+    public PlatformModel(PlatformModelSettings settings, RandomStreams streams, RunMetrics metrics)
+    {
+        var function = settings.Function;
+        _arrivals = new ArrivalGenerator(function.Arrivals, streams.Arrivals);
+        _work = new WorkProfileSampler(function.Work, streams.Work);
+        _coldStart = function.ColdStart;
+        _coldStartRandom = streams.ColdStart;
+        _dispatch = settings.Dispatch;
+        _pool = new InstancePool(settings.MaxConcurrentPerInstance);
+        _sharedCpu = settings.MaxConcurrentPerInstance > 1 ? new ProcessorSharingCpu(settings.VCpus) : null;
+        _soloCpuRate = Math.Min(1.0, settings.VCpus);
+        _keepAliveSeconds = function.KeepAlive.Seconds;
+        _warmUpSeconds = settings.WarmUpSeconds;
+        _horizonSeconds = settings.HorizonSeconds;
+        _limit = settings.ConcurrencyLimit;
+        _limitCountsInstances = settings.LimitCounts == LimitScope.Instances;
+        _maxInstances = function.MaxInstances ?? int.MaxValue;
+        _metrics = metrics;
+    }
+
+    public InstancePool Pool => _pool;
+
+    public int InFlight => _requests.InFlight;
+
+    public void Start(Simulator simulator) => ScheduleNextArrival(simulator, 0);
+
+    public void Handle(Simulator simulator, in ScheduledEvent scheduledEvent)
+    {
+        var now = scheduledEvent.TimeSeconds;
+        _metrics.Advance(now, _pool.Live, _pool.Busy, _pool.Initializing, _requests.InFlight);
+        switch (scheduledEvent.Kind)
+        {
+            case ArrivalEvent:
+                OnArrival(simulator, now);
+                break;
+            case RequestDoneEvent:
+                OnRequestDone(simulator, scheduledEvent.Target, now);
+                break;
+            case CpuDoneEvent:
+                OnCpuDone(simulator, scheduledEvent.Target, scheduledEvent.Tag, now);
+                break;
+            case InitDoneEvent:
+                OnInitDone(simulator, scheduledEvent.Target, now);
+                break;
+            case IdleSweepEvent:
+                OnIdleSweep(simulator, now);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown event kind {scheduledEvent.Kind}.");
+        }
+    }
+
+    private void ScheduleNextArrival(Simulator simulator, double now)
+    {
+        var next = _arrivals.Next(now);
+        if (next < _horizonSeconds)
+        {
+            simulator.ScheduleAt(next, ArrivalEvent, 0);
+        }
+    }
+
+    private void OnArrival(Simulator simulator, double now)
+    {
+        ScheduleNextArrival(simulator, now);
+
+        // Work is drawn for every request, served or not, so that policies on the same seed see the same requests.
+        var (cpu, io) = _work.Next();
+        var counted = now >= _warmUpSeconds;
+        _metrics.OnArrival(counted, now);
+
+        if (!_limitCountsInstances && _requests.InFlight >= _limit)
+        {
+            _metrics.OnThrottle(counted, ThrottleReason.AccountConcurrency, now);
+            return;
+        }
+
+        var instance = ChooseReadyInstance(now);
+        var cold = false;
+        if (instance < 0)
+        {
+            if (_pool.Starting.CountAt(0) > 0)
+            {
+                // With many requests per instance, join an instance that is already starting before starting another.
+                instance = _pool.Starting.Head(0);
+            }
+            else if (_pool.Live >= _maxInstances)
+            {
+                _metrics.OnThrottle(counted, ThrottleReason.MaxInstances, now);
+                return;
+            }
+            else if (_limitCountsInstances && _pool.Active >= _limit)
+            {
+                _metrics.OnThrottle(counted, ThrottleReason.AccountConcurrency, now);
+                return;
+            }
+            else
+            {
+                instance = StartInstance(simulator, now);
+            }
+
+            cold = true;
+        }
+
+        var request = _requests.Allocate();
+        _requests.ArrivalSeconds[request] = now;
+        _requests.CpuSeconds[request] = cpu;
+        _requests.IoSeconds[request] = io;
+        _requests.Instance[request] = instance;
+        _requests.Counted[request] = counted;
+        _pool.Bind(instance, now);
+        if (cold)
+        {
+            _metrics.OnColdStart(counted, now);
+            _requests.NextWaiting[request] = _waitingHead[instance];
+            _waitingHead[instance] = request;
+        }
+        else
+        {
+            StartRequest(simulator, request, instance, now);
+        }
+    }
+
+    /// <summary>A ready instance with a free slot that the limits allow, or -1.</summary>
+    private int ChooseReadyInstance(double now)
+    {
+        var load = _dispatch.ChooseLoad(new DispatchContext(_pool.Ready, now));
+        if (load < 0)
+        {
+            return -1;
+        }
+
+        if (load == 0 && _limitCountsInstances && _pool.Active >= _limit)
+        {
+            // An idle instance would become one more active instance: only busy ones with a free slot may serve.
+            load = _pool.Ready.LowestNonEmpty(1);
+            if (load < 0)
+            {
+                return -1;
+            }
+        }
+
+        return _pool.Ready.Head(load);
+    }
+
+    private int StartInstance(Simulator simulator, double now)
+    {
+        var instance = _pool.StartNew();
+        EnsureWaitingCapacity(instance);
+        _waitingHead[instance] = NoRequest;
+        var init = _coldStart.Sample(_coldStartRandom);
+        _metrics.OnInstanceStart(now, init);
+        simulator.ScheduleAt(now + init, InitDoneEvent, instance);
+        return instance;
+    }
+
+    private void OnInitDone(Simulator simulator, int instance, double now)
+    {
+        _pool.MarkReady(instance, now);
+        var request = _waitingHead[instance];
+        _waitingHead[instance] = NoRequest;
+        while (request != NoRequest)
+        {
+            var next = _requests.NextWaiting[request];
+            StartRequest(simulator, request, instance, now);
+            request = next;
+        }
+
+        if (_pool.LoadOf(instance) == 0)
+        {
+            EnsureSweep(simulator, now);
+        }
+    }
+
+    private void StartRequest(Simulator simulator, int request, int instance, double now)
+    {
+        _requests.StartSeconds[request] = now;
+        var cpu = _requests.CpuSeconds[request];
+        if (_sharedCpu is null || cpu <= 0)
+        {
+            // Alone on its instance: the CPU phase runs at the instance's share, capped at one vCPU.
+            simulator.ScheduleAt(now + (cpu / _soloCpuRate) + _requests.IoSeconds[request], RequestDoneEvent, request);
+            return;
+        }
+
+        var version = _sharedCpu.Join(instance, request, cpu, now);
+        simulator.ScheduleAt(_sharedCpu.NextCompletion(instance), CpuDoneEvent, instance, version);
+    }
+
+    private void OnCpuDone(Simulator simulator, int instance, int version, double now)
+    {
+        var cpu = _sharedCpu!;
+        if (version != cpu.VersionOf(instance))
+        {
+            return; // Superseded: a join or finish changed the instance's CPU share after this was scheduled.
+        }
+
+        if (_finished.Length < cpu.JobsOn(instance))
+        {
+            _finished = new int[cpu.JobsOn(instance) * 2];
+        }
+
+        var done = cpu.CompleteDue(instance, now, _finished);
+        for (var i = 0; i < done; i++)
+        {
+            var request = _finished[i];
+            simulator.ScheduleAt(now + _requests.IoSeconds[request], RequestDoneEvent, request);
+        }
+
+        if (cpu.JobsOn(instance) > 0)
+        {
+            simulator.ScheduleAt(cpu.NextCompletion(instance), CpuDoneEvent, instance, cpu.VersionOf(instance));
+        }
+    }
+
+    private void OnRequestDone(Simulator simulator, int request, double now)
+    {
+        var instance = _requests.Instance[request];
+        _metrics.OnCompletion(
+            _requests.Counted[request], now, now - _requests.ArrivalSeconds[request], now - _requests.StartSeconds[request]);
+        _requests.Release(request);
+        if (_pool.Unbind(instance, now))
+        {
+            EnsureSweep(simulator, now);
+        }
+    }
+
+    private void EnsureSweep(Simulator simulator, double now)
+    {
+        if (!_sweepPending && !double.IsPositiveInfinity(_keepAliveSeconds))
+        {
+            _sweepPending = true;
+            simulator.ScheduleAt(_pool.IdleSince(_pool.Ready.Tail(0)) + _keepAliveSeconds, IdleSweepEvent, 0);
+        }
+    }
+
+    private void OnIdleSweep(Simulator simulator, double now)
+    {
+        _sweepPending = false;
+        while (_pool.Ready.CountAt(0) > 0)
+        {
+            var oldest = _pool.Ready.Tail(0);
+            if (_pool.IdleSince(oldest) + _keepAliveSeconds > now)
+            {
+                EnsureSweep(simulator, now);
+                return;
+            }
+
+            _pool.Reclaim(oldest);
+        }
+    }
+
+    private void EnsureWaitingCapacity(int instance)
+    {
+        if (instance >= _waitingHead.Length)
+        {
+            Array.Resize(ref _waitingHead, Math.Max(instance + 1, _waitingHead.Length * 2));
+        }
+    }
+}

@@ -1,0 +1,177 @@
+namespace ServerlessSim.Platform;
+
+/// <summary>The vCPUs of many-requests instances, shared by the requests in their CPU phase (processor sharing).</summary>
+/// <remarks>
+/// With c vCPUs and n requests computing, each progresses at r = min(1, c / n) CPU-seconds per second. Rather than
+/// update every request on every change, each instance keeps a virtual clock V, the CPU each of its requests has
+/// received since V was last reset: V grows at r. A request joining at V0 with demand d finishes when V reaches
+/// V0 + d, so each instance keeps a min-heap of finish values and only its earliest needs an event. E.g. c = 1,
+/// two requests of 10 ms joining together: r = 0.5, both finish 20 ms later, when V = 10 ms.
+/// A join or finish changes r, so the instance's pending event is re-issued with a new version and the old one is
+/// ignored when it fires (its stale entry costs one heap slot until then).
+/// </remarks>
+internal sealed class ProcessorSharingCpu(double vCpus)
+{
+    private const double FinishTolerance = 1e-12;
+    private double[] _virtual = new double[16];
+    private double[] _lastUpdate = new double[16];
+    private int[] _version = new int[16];
+    private double[][] _finish = new double[16][];
+    private int[][] _request = new int[16][];
+    private int[] _jobs = new int[16];
+
+    public int VersionOf(int instance) => _version[instance];
+
+    public int JobsOn(int instance) => _jobs[instance];
+
+    /// <summary>A request joins the instance's CPU with <paramref name="demandSeconds"/> of work; returns the new version.</summary>
+    public int Join(int instance, int request, double demandSeconds, double nowSeconds)
+    {
+        EnsureInstance(instance);
+        Advance(instance, nowSeconds);
+        var count = _jobs[instance];
+        var finish = _finish[instance];
+        if (count == finish.Length)
+        {
+            Array.Resize(ref _finish[instance], count * 2);
+            Array.Resize(ref _request[instance], count * 2);
+            finish = _finish[instance];
+        }
+
+        // Sift the new job up the instance's binary min-heap of finish values.
+        var value = _virtual[instance] + demandSeconds;
+        var requests = _request[instance];
+        var index = count;
+        while (index > 0)
+        {
+            var parent = (index - 1) >> 1;
+            if (finish[parent] <= value)
+            {
+                break;
+            }
+
+            finish[index] = finish[parent];
+            requests[index] = requests[parent];
+            index = parent;
+        }
+
+        finish[index] = value;
+        requests[index] = request;
+        _jobs[instance] = count + 1;
+        return ++_version[instance];
+    }
+
+    /// <summary>When the instance's earliest CPU phase ends, in seconds; +infinity if none is running.</summary>
+    public double NextCompletion(int instance)
+    {
+        var count = _jobs[instance];
+        if (count == 0)
+        {
+            return double.PositiveInfinity;
+        }
+
+        return _lastUpdate[instance] + ((_finish[instance][0] - _virtual[instance]) / Rate(count));
+    }
+
+    /// <summary>Removes the requests whose CPU phase has ended (the event for the current version fired); returns how many.</summary>
+    /// <param name="instance">The instance.</param>
+    /// <param name="nowSeconds">The current time.</param>
+    /// <param name="finished">Receives the finished requests; must hold all jobs of the instance.</param>
+    public int CompleteDue(int instance, double nowSeconds, Span<int> finished)
+    {
+        // The event fired exactly when the earliest job's finish value was due: set V to it rather than to the
+        // floating-point sum, so that no drift accumulates, then take every job finishing at that same value.
+        var finish = _finish[instance];
+        var requests = _request[instance];
+        var due = finish[0];
+        _virtual[instance] = due;
+        _lastUpdate[instance] = nowSeconds;
+        var done = 0;
+        while (_jobs[instance] > 0 && finish[0] <= due + (FinishTolerance * Math.Max(1.0, due)))
+        {
+            finished[done++] = requests[0];
+            PopMin(instance);
+        }
+
+        if (_jobs[instance] == 0)
+        {
+            _virtual[instance] = 0;
+        }
+
+        _version[instance]++;
+        return done;
+    }
+
+    private void Advance(int instance, double nowSeconds)
+    {
+        var count = _jobs[instance];
+        if (count > 0)
+        {
+            _virtual[instance] += (nowSeconds - _lastUpdate[instance]) * Rate(count);
+        }
+
+        _lastUpdate[instance] = nowSeconds;
+    }
+
+    private double Rate(int jobs) => jobs <= vCpus ? 1.0 : vCpus / jobs;
+
+    private void PopMin(int instance)
+    {
+        var finish = _finish[instance];
+        var requests = _request[instance];
+        var count = --_jobs[instance];
+        if (count == 0)
+        {
+            return;
+        }
+
+        var value = finish[count];
+        var request = requests[count];
+        var index = 0;
+        while (true)
+        {
+            var child = (index << 1) + 1;
+            if (child >= count)
+            {
+                break;
+            }
+
+            if (child + 1 < count && finish[child + 1] < finish[child])
+            {
+                child++;
+            }
+
+            if (finish[child] >= value)
+            {
+                break;
+            }
+
+            finish[index] = finish[child];
+            requests[index] = requests[child];
+            index = child;
+        }
+
+        finish[index] = value;
+        requests[index] = request;
+    }
+
+    private void EnsureInstance(int instance)
+    {
+        if (instance >= _jobs.Length)
+        {
+            var size = Math.Max(instance + 1, _jobs.Length * 2);
+            Array.Resize(ref _virtual, size);
+            Array.Resize(ref _lastUpdate, size);
+            Array.Resize(ref _version, size);
+            Array.Resize(ref _finish, size);
+            Array.Resize(ref _request, size);
+            Array.Resize(ref _jobs, size);
+        }
+
+        if (_finish[instance] is null)
+        {
+            _finish[instance] = new double[4];
+            _request[instance] = new int[4];
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Dispatch;
+
+namespace ServerlessSim.Policies;
+
+/// <summary>One execution model to compare: how instances take requests, what the limit counts, how it is billed.</summary>
+/// <param name="Name">A short name for reports (unique within a scenario).</param>
+/// <param name="Concurrency">One or many requests per instance.</param>
+/// <param name="Dispatch">Which ready instance gets a request; null for <see cref="DispatchKind.LeastLoaded"/>.</param>
+/// <param name="LimitCounts">What the account limit counts; null for in-flight requests with one per instance and instances with many.</param>
+/// <param name="Billing">How usage is billed; null for Lambda's per-request billing with one per instance and instance-time with many.</param>
+/// <param name="LambdaArm">With Lambda billing, whether the Arm (Graviton) GB-second price applies instead of x86.</param>
+public sealed record PolicyOptions(
+    string Name,
+    ConcurrencyOptions Concurrency,
+    DispatchOptions? Dispatch = null,
+    LimitScope? LimitCounts = null,
+    BillingModel? Billing = null,
+    bool LambdaArm = false)
+{
+    /// <summary>AWS Lambda's model: one request per instance, the limit counts in-flight requests, per-request billing.</summary>
+    public static PolicyOptions OnePerInstance(string name = "one-per-instance") => new(name, new OnePerInstanceOptions());
+
+    /// <summary>Many requests per instance (K), the limit counting instances, billed for instance time.</summary>
+    public static PolicyOptions ManyPerInstance(int maxConcurrentPerInstance = ManyPerInstanceOptions.CloudRunDefaultConcurrency, double? vCpus = null, string? name = null) =>
+        new(name ?? $"many-per-instance-k{maxConcurrentPerInstance}", new ManyPerInstanceOptions(maxConcurrentPerInstance, vCpus));
+
+    /// <summary>Whether instances serve many requests at once.</summary>
+    public bool IsMany => Concurrency is ManyPerInstanceOptions;
+
+    /// <summary>What the account limit counts, defaults applied.</summary>
+    public LimitScope EffectiveLimitCounts => LimitCounts ?? (IsMany ? LimitScope.Instances : LimitScope.InFlightRequests);
+
+    /// <summary>How usage is billed, defaults applied.</summary>
+    public BillingModel EffectiveBilling => Billing ?? (IsMany ? BillingModel.InstanceTime : BillingModel.LambdaPerRequest);
+
+    /// <summary>The dispatch options, defaults applied.</summary>
+    public DispatchOptions EffectiveDispatch => Dispatch ?? new DispatchOptions();
+}

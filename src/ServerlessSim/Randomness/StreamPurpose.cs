@@ -1,0 +1,21 @@
+namespace ServerlessSim.Randomness;
+
+/// <summary>What a random substream is used for; each purpose gets an independent stream.</summary>
+/// <remarks>
+/// Arrivals and work have their own streams, separate from cold starts, so that two policies run on the same seed
+/// see exactly the same requests (common random numbers) even though they start different numbers of instances.
+/// </remarks>
+public enum StreamPurpose
+{
+    /// <summary>Arrival times.</summary>
+    Arrivals = 1,
+
+    /// <summary>Each request's CPU demand and IO wait.</summary>
+    Work = 2,
+
+    /// <summary>Cold-start (initialisation) durations.</summary>
+    ColdStart = 3,
+
+    /// <summary>Policy decisions that are random (a random idle-instance choice, say).</summary>
+    Policy = 4,
+}

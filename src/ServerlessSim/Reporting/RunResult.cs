@@ -1,0 +1,87 @@
+using ServerlessSim.Cost;
+using ServerlessSim.Metrics;
+
+namespace ServerlessSim.Reporting;
+
+/// <summary>What one replication of one policy measured, over the window from the end of warm-up to the horizon.</summary>
+/// <remarks>
+/// Requests are those that arrived in the window; each ends completed or throttled (the run drains in-flight
+/// requests after the horizon), so <c>Requests = Completed + Throttled</c> exactly. Time-weighted values
+/// (instances, in flight, instance-seconds) cover the window only.
+/// </remarks>
+/// <param name="Policy">The policy's name.</param>
+/// <param name="Replication">The replication index (0-based).</param>
+/// <param name="Requests">Requests that arrived in the window.</param>
+/// <param name="Completed">Of those, requests that completed.</param>
+/// <param name="ThrottledByAccountLimit">Of those, requests rejected because the account concurrency limit was reached.</param>
+/// <param name="ThrottledByMaxInstances">Of those, requests rejected because the function's maximum instances were reached.</param>
+/// <param name="ColdStarts">Of those, requests that waited for an instance to initialise.</param>
+/// <param name="InstanceStarts">Instances started (initialisations) in the window.</param>
+/// <param name="LatencyMs">Latency of completed requests, in milliseconds.</param>
+/// <param name="InstancesMean">Live instances (initialising, busy or idle), time-averaged.</param>
+/// <param name="InstancesMax">Most live instances at once.</param>
+/// <param name="InFlightMean">Requests in flight, time-averaged.</param>
+/// <param name="InFlightMax">Most requests in flight at once.</param>
+/// <param name="Usage">Billed quantities: durations, instance-seconds (busy, idle, initialising).</param>
+/// <param name="Cost">The bill under the policy's billing model, in USD.</param>
+/// <param name="TimeSeries">The run at a fixed step from time zero to the horizon (warm-up included).</param>
+/// <param name="EventsHandled">Events the engine handled, warm-up and drain included.</param>
+public sealed record RunResult(
+    string Policy,
+    int Replication,
+    long Requests,
+    long Completed,
+    long ThrottledByAccountLimit,
+    long ThrottledByMaxInstances,
+    long ColdStarts,
+    long InstanceStarts,
+    LatencySummary LatencyMs,
+    double InstancesMean,
+    double InstancesMax,
+    double InFlightMean,
+    double InFlightMax,
+    Usage Usage,
+    CostSummary Cost,
+    IReadOnlyList<TimeSeriesPoint> TimeSeries,
+    long EventsHandled)
+{
+    /// <summary>Requests throttled, whatever the reason.</summary>
+    public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances;
+
+    /// <summary>Throttled / requests (0 with no requests).</summary>
+    public double ThrottleRatio => Requests == 0 ? 0 : Throttled / (double)Requests;
+
+    /// <summary>Cold starts / completed requests: the share of served requests that waited for an initialisation.</summary>
+    public double ColdStartRatio => Completed == 0 ? 0 : ColdStarts / (double)Completed;
+
+    /// <summary>The scalar metrics, flat and in a fixed order, named as in the results document (e.g. <c>latencyMs.p99</c>).</summary>
+    public IReadOnlyList<(string Name, double Value)> ToMetrics() =>
+    [
+        ("requests", Requests),
+        ("completed", Completed),
+        ("throttled", Throttled),
+        ("throttleRatio", ThrottleRatio),
+        ("throttledByReason.accountConcurrency", ThrottledByAccountLimit),
+        ("throttledByReason.maxInstances", ThrottledByMaxInstances),
+        ("coldStarts", ColdStarts),
+        ("coldStartRatio", ColdStartRatio),
+        ("instanceStarts", InstanceStarts),
+        ("latencyMs.mean", LatencyMs.Mean),
+        ("latencyMs.p50", LatencyMs.P50),
+        ("latencyMs.p95", LatencyMs.P95),
+        ("latencyMs.p99", LatencyMs.P99),
+        ("latencyMs.max", LatencyMs.Max),
+        ("instances.mean", InstancesMean),
+        ("instances.max", InstancesMax),
+        ("inFlight.mean", InFlightMean),
+        ("inFlight.max", InFlightMax),
+        ("instanceSeconds.busy", Usage.BusyInstanceSeconds),
+        ("instanceSeconds.idle", Usage.IdleInstanceSeconds),
+        ("instanceSeconds.initializing", Usage.InitializingInstanceSeconds),
+        ("costUsd.total", Cost.TotalUsd),
+        ("costUsd.perMillionRequests", Cost.PerMillionRequestsUsd),
+        ("costUsd.requests", Cost.RequestsUsd),
+        ("costUsd.compute", Cost.ComputeUsd),
+        ("costUsd.init", Cost.InitUsd),
+    ];
+}
