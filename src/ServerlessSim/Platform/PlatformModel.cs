@@ -68,7 +68,7 @@ internal sealed class PlatformModel : IEventHandler
 
     public int InFlight => _requests.InFlight;
 
-    public void Start(Simulator simulator) => ScheduleNextArrival(simulator, 0);
+    public void Start(Simulator simulator) => ScheduleNextArrival(simulator);
 
     public void Handle(Simulator simulator, in ScheduledEvent scheduledEvent)
     {
@@ -96,9 +96,9 @@ internal sealed class PlatformModel : IEventHandler
         }
     }
 
-    private void ScheduleNextArrival(Simulator simulator, double now)
+    private void ScheduleNextArrival(Simulator simulator)
     {
-        var next = _arrivals.Next(now);
+        var next = _arrivals.Next();
         if (next < _horizonSeconds)
         {
             simulator.ScheduleAt(next, ArrivalEvent, 0);
@@ -107,7 +107,7 @@ internal sealed class PlatformModel : IEventHandler
 
     private void OnArrival(Simulator simulator, double now)
     {
-        ScheduleNextArrival(simulator, now);
+        ScheduleNextArrival(simulator);
 
         // Work is drawn for every request, served or not, so that policies on the same seed see the same requests.
         var (cpu, io) = _work.Next();

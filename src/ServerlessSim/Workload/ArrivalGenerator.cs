@@ -2,12 +2,14 @@ using ServerlessSim.Randomness;
 
 namespace ServerlessSim.Workload;
 
-/// <summary>Draws the next arrival time of an <see cref="ArrivalProcess"/>; one per function per run.</summary>
+/// <summary>Draws the arrival times of an <see cref="ArrivalProcess"/> in order; one per function per run.</summary>
 /// <remarks>
-/// A piecewise-constant rate is generated exactly by inverting the cumulative rate: draw E ~ Exp(1) (Poisson) or
-/// E = 1 (constant spacing), then walk forward until the integral of the rate since the last arrival reaches E.
-/// E.g. at t = 299.9 s with 1,000 req/s until 300 s and 8,000 req/s after, E = 0.5 spends 0.1 in the first segment
-/// and the remaining 0.4 at 8,000 req/s: the arrival is at 300 + 0.4 / 8,000 = 300.00005 s.
+/// Arrivals are generated exactly by inverting the cumulative rate L(t) (the expected arrivals by time t): the
+/// n-th arrival is at L^-1(W_n), where W_n grows by Exp(1) per arrival (Poisson) or by exactly 1 (constant
+/// spacing). Working on the cumulative W rather than adding gaps to t keeps constant arrivals free of drift:
+/// at 10 req/s the 1,000th arrival is at 1000 / 10 = 100 s exactly, not at a sum of 1,000 tenths.
+/// E.g. 1,000 req/s until 300 s and 8,000 req/s after: L(300) = 300,000, so W = 300,000.5 maps to
+/// 300 + 0.5 / 8,000 = 300.0000625 s.
 /// </remarks>
 internal sealed class ArrivalGenerator
 {
@@ -15,6 +17,8 @@ internal sealed class ArrivalGenerator
     private readonly bool _poisson;
     private readonly RandomStream _random;
     private int _segment;
+    private double _segmentStartWork;
+    private double _work;
 
     public ArrivalGenerator(ArrivalProcess process, RandomStream random)
     {
@@ -23,32 +27,31 @@ internal sealed class ArrivalGenerator
         _random = random;
     }
 
-    /// <summary>The first arrival strictly after <paramref name="nowSeconds"/>, or +infinity if the rate stays zero.</summary>
-    public double Next(double nowSeconds)
+    /// <summary>The next arrival time in seconds (after the previous one), or +infinity if the rate stays zero.</summary>
+    public double Next()
     {
-        var work = _poisson ? -Math.Log(_random.NextOpenDouble()) : 1.0;
-        var t = nowSeconds;
+        _work += _poisson ? -Math.Log(_random.NextOpenDouble()) : 1.0;
         while (true)
         {
-            var rate = _segments[_segment].RatePerSecond;
-            var end = _segment + 1 < _segments.Length ? _segments[_segment + 1].StartSeconds : double.PositiveInfinity;
-            if (rate > 0)
+            var segment = _segments[_segment];
+            var isLast = _segment + 1 == _segments.Length;
+            var end = isLast ? double.PositiveInfinity : _segments[_segment + 1].StartSeconds;
+            if (segment.RatePerSecond > 0)
             {
-                var candidate = t + (work / rate);
-                if (candidate < end)
+                var workAtEnd = isLast ? double.PositiveInfinity : _segmentStartWork + (segment.RatePerSecond * (end - segment.StartSeconds));
+                if (_work < workAtEnd)
                 {
-                    return candidate;
+                    return segment.StartSeconds + ((_work - _segmentStartWork) / segment.RatePerSecond);
                 }
 
-                work -= (end - t) * rate;
+                _segmentStartWork = workAtEnd;
             }
 
-            if (double.IsPositiveInfinity(end))
+            if (isLast)
             {
                 return double.PositiveInfinity;
             }
 
-            t = end;
             _segment++;
         }
     }

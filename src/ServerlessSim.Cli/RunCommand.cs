@@ -1,0 +1,22 @@
+using System.CommandLine;
+using ServerlessSim.Configuration;
+
+namespace ServerlessSim.Cli;
+
+/// <summary><c>serverless-sim run SCENARIO.json</c>: a scenario file (docs/scenario-format.md).</summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var options = new CommonOptions();
+        var scenario = new Argument<string>("scenario") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
+        var command = new Command("run", "Run a scenario file and print the side-by-side table (or the results document with --json).")
+        {
+            scenario,
+        };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) =>
+            Task.FromResult(ScenarioExecution.Run(ScenarioFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken)));
+        return command;
+    }
+}

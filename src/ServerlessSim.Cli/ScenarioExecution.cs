@@ -1,0 +1,94 @@
+using System.CommandLine;
+using ServerlessSim.Experiments;
+using ServerlessSim.Reporting;
+using Spectre.Console;
+
+namespace ServerlessSim.Cli;
+
+/// <summary>Runs a scenario for a command and prints or writes its results, as the options ask.</summary>
+internal static class ScenarioExecution
+{
+    public static int Run(Scenario scenario, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        scenario = scenario with
+        {
+            Replications = parse.GetValue(options.Replications) ?? scenario.Replications,
+            Seed = parse.GetValue(options.Seed) ?? scenario.Seed,
+        };
+        var json = parse.GetValue(options.Json);
+        var outDirectory = parse.GetValue(options.Out);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var result = Comparison.Run(scenario, parse.GetValue(options.Threads), progress: null, cancellationToken);
+        var elapsed = started.Elapsed;
+
+        IReadOnlyList<string> written = [];
+        if (outDirectory is not null)
+        {
+            written = ReportWriter.WriteAll(result, outDirectory);
+        }
+
+        if (json)
+        {
+            stdout.Write(ResultsDocument.ToJson(result));
+            stdout.WriteLine();
+        }
+        else
+        {
+            PrintTable(result, elapsed, written, stdout);
+        }
+
+        if (result.Partial)
+        {
+            stderr.WriteLine("serverless-sim: cancelled; the results above hold only the replications that finished.");
+            return ExitCodes.Cancelled;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void PrintTable(ComparisonResult result, TimeSpan elapsed, IReadOnlyList<string> written, TextWriter stdout)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = stdout == Console.Out && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.Detect,
+        });
+        if (stdout != Console.Out || Console.IsOutputRedirected)
+        {
+            console.Profile.Width = 200;
+        }
+
+        var scenario = result.Scenario;
+        var f = scenario.Function;
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {f.MemoryMb:0} MB, CPU {Markup.Escape(f.Work.CpuDemand.Describe())}, IO {Markup.Escape(f.Work.IoWait.Describe())}, cold start {Markup.Escape(f.ColdStart.Describe())}");
+        console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+            $"horizon {scenario.Horizon.Seconds} s (warm-up {scenario.WarmUp.Seconds} s), seed {scenario.Seed}, {scenario.Replications} replication(s), account limit {scenario.EffectiveAccount.ConcurrencyLimit}; ± is the 95% confidence half-width")));
+
+        var table = ComparisonTable.From(result);
+        var spectre = new Table().Border(TableBorder.Rounded);
+        for (var i = 0; i < table.Headers.Count; i++)
+        {
+            var column = new TableColumn(Markup.Escape(table.Headers[i]));
+            spectre.AddColumn(i == 0 ? column : column.RightAligned());
+        }
+
+        foreach (var row in table.Rows)
+        {
+            spectre.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        console.Write(spectre);
+        foreach (var p in result.Policies)
+        {
+            console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+                $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {p.VCpusPerInstance:0.###} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}")));
+        }
+
+        console.MarkupLine(Markup.Escape(FormattableString.Invariant($"simulated in {elapsed.TotalSeconds:0.0} s")));
+        foreach (var path in written)
+        {
+            console.MarkupLine($"wrote {Markup.Escape(path)}");
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using ServerlessSim.Experiments;
+
+namespace ServerlessSim.Reporting;
+
+/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, a time-series CSV per policy and report.md.</summary>
+public static class ReportWriter
+{
+    /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
+    /// <remarks>Each file is written to a temporary name and renamed, so an interrupted write leaves no half-written file.</remarks>
+    public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Directory.CreateDirectory(directory);
+        var written = new List<string>
+        {
+            WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
+            WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
+        };
+        foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
+        {
+            written.Add(WriteAtomically(directory, $"timeseries-{SafeName(policy.Options.Name)}.csv", CsvWriters.TimeSeries(policy.Replications[0].TimeSeries)));
+        }
+
+        written.Add(WriteAtomically(directory, "report.md", Markdown(result)));
+        return written;
+    }
+
+    /// <summary>A Markdown report: the scenario, the side-by-side table and the files written.</summary>
+    public static string Markdown(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var s = result.Scenario;
+        var f = s.Function;
+        var md = new StringBuilder();
+        md.Append("# ").Append(s.Name).Append(result.Partial ? " (partial: cancelled)" : string.Empty).Append("\n\n");
+        md.Append(FormattableString.Invariant(
+            $"Function `{f.Name}`: {f.MemoryMb} MB, CPU {f.Work.CpuDemand.Describe()}, IO wait {f.Work.IoWait.Describe()}, cold start {f.ColdStart.Describe()}, keep-alive {(f.KeepAlive.IsInfinite ? "infinite" : f.KeepAlive.Seconds + " s")}.\n"));
+        md.Append(FormattableString.Invariant(
+            $"Horizon {s.Horizon.Seconds} s, warm-up {s.WarmUp.Seconds} s, seed {s.Seed}, {s.Replications} replication(s) (± is the 95% confidence half-width), account limit {s.EffectiveAccount.ConcurrencyLimit}.\n\n"));
+        md.Append(ComparisonTable.From(result).ToMarkdown()).Append('\n');
+        foreach (var p in result.Policies)
+        {
+            md.Append(FormattableString.Invariant(
+                $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {p.VCpusPerInstance:0.###} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}.\n"));
+        }
+
+        md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append(").\n");
+        return md.ToString();
+    }
+
+    private static string WriteAtomically(string directory, string name, string content)
+    {
+        var path = Path.Combine(directory, name);
+        var temporary = path + ".tmp";
+        File.WriteAllText(temporary, content, new UTF8Encoding(false));
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
+
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+}

@@ -1,0 +1,191 @@
+using System.Text;
+using System.Text.Json;
+using ServerlessSim.Experiments;
+using ServerlessSim.Policies.Concurrency;
+
+namespace ServerlessSim.Reporting;
+
+/// <summary>Writes a <see cref="ComparisonResult"/> as the results document (JSON, camelCase; see docs/results-format.md).</summary>
+/// <remarks>
+/// Deterministic: the same result gives the same bytes (fixed field order, shortest round-trip numbers, "\n" line
+/// ends), so the same scenario and seed give a byte-identical document whatever the number of threads.
+/// </remarks>
+public static class ResultsDocument
+{
+    /// <summary>The version of the document's shape; raised on any breaking change.</summary>
+    public const int SchemaVersion = 1;
+
+    /// <summary>The metrics for which <c>comparison.ratios</c> gives policy / baseline.</summary>
+    public static IReadOnlyList<string> RatioMetrics { get; } =
+    [
+        "throttleRatio", "coldStarts", "latencyMs.mean", "latencyMs.p50", "latencyMs.p99",
+        "instances.mean", "instances.max", "inFlight.mean", "costUsd.total", "costUsd.perMillionRequests",
+    ];
+
+    /// <summary>The document as a UTF-8 JSON string with "\n" line ends.</summary>
+    public static string ToJson(ComparisonResult result)
+    {
+        using var stream = new MemoryStream();
+        Write(result, stream);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the document to <paramref name="stream"/> as UTF-8 JSON.</summary>
+    public static void Write(ComparisonResult result, Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteBoolean("partial", result.Partial);
+        WriteScenario(json, result.Scenario);
+        json.WriteStartArray("policies");
+        foreach (var policy in result.Policies)
+        {
+            WritePolicy(json, policy);
+        }
+
+        json.WriteEndArray();
+        WriteComparison(json, result);
+        json.WriteEndObject();
+    }
+
+    private static void WriteScenario(Utf8JsonWriter json, Scenario scenario)
+    {
+        var function = scenario.Function;
+        json.WriteStartObject("scenario");
+        json.WriteString("name", scenario.Name);
+        json.WriteNumber("seed", scenario.Seed);
+        json.WriteNumber("horizonSeconds", scenario.Horizon.Seconds);
+        json.WriteNumber("warmUpSeconds", scenario.WarmUp.Seconds);
+        json.WriteNumber("replications", scenario.Replications);
+        json.WriteNumber("accountConcurrencyLimit", scenario.EffectiveAccount.ConcurrencyLimit);
+        json.WriteStartObject("function");
+        json.WriteString("name", function.Name);
+        json.WriteNumber("memoryMb", function.MemoryMb);
+        json.WriteString("arrivals", function.Arrivals.Kind.ToString().ToLowerInvariant());
+        json.WriteNumber("expectedRequests", function.Arrivals.ExpectedArrivals(scenario.WarmUp.Seconds, scenario.Horizon.Seconds));
+        json.WriteString("cpu", function.Work.CpuDemand.Describe());
+        json.WriteString("ioWait", function.Work.IoWait.Describe());
+        json.WriteString("coldStart", function.ColdStart.Describe());
+        if (function.KeepAlive.IsInfinite)
+        {
+            json.WriteString("keepAliveSeconds", "infinite");
+        }
+        else
+        {
+            json.WriteNumber("keepAliveSeconds", function.KeepAlive.Seconds);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("prices");
+        json.WriteString("source", scenario.EffectivePrices.Source);
+        json.WriteString("asOf", scenario.EffectivePrices.AsOf);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WritePolicy(Utf8JsonWriter json, PolicyResult policy)
+    {
+        var options = policy.Options;
+        json.WriteStartObject();
+        json.WriteString("name", options.Name);
+        json.WriteString("concurrency", options.Concurrency is ManyPerInstanceOptions ? "manyPerInstance" : "onePerInstance");
+        json.WriteNumber("maxConcurrentPerInstance", policy.MaxConcurrentPerInstance);
+        json.WriteNumber("vCpusPerInstance", policy.VCpusPerInstance);
+        json.WriteString("dispatch", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveDispatch.Kind.ToString()));
+        json.WriteString("limitCounts", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveLimitCounts.ToString()));
+        json.WriteString("billing", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveBilling.ToString()));
+        json.WriteNumber("replications", policy.Replications.Count);
+        WriteNested(json, policy.Metrics, m => m.Mean);
+        if (policy.Replications.Count > 1)
+        {
+            json.WriteStartObject("ci95HalfWidth");
+            WriteNested(json, policy.Metrics, m => m.HalfWidth95 ?? 0);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteComparison(Utf8JsonWriter json, ComparisonResult result)
+    {
+        if (result.Policies.Count < 2)
+        {
+            return;
+        }
+
+        var baseline = result.Policies[0];
+        json.WriteStartObject("comparison");
+        json.WriteString("baseline", baseline.Options.Name);
+        json.WriteStartArray("ratios");
+        foreach (var policy in result.Policies.Skip(1))
+        {
+            json.WriteStartObject();
+            json.WriteString("policy", policy.Options.Name);
+            foreach (var name in RatioMetrics)
+            {
+                var ratio = Ratio(policy, baseline, name);
+                if (ratio is { } r)
+                {
+                    json.WriteNumber(name, r);
+                }
+                else
+                {
+                    json.WriteNull(name);
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>policy / baseline for <paramref name="metric"/>, or null when the baseline is zero or a side has no runs.</summary>
+    public static double? Ratio(PolicyResult policy, PolicyResult baseline, string metric)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(baseline);
+        if (policy.Metrics.Count == 0 || baseline.Metrics.Count == 0)
+        {
+            return null;
+        }
+
+        var denominator = baseline[metric];
+        return denominator == 0 ? null : policy[metric] / denominator;
+    }
+
+    // Metrics named "group.leaf" are contiguous per group; each group becomes a nested object.
+    private static void WriteNested(Utf8JsonWriter json, IReadOnlyList<AggregatedMetric> metrics, Func<AggregatedMetric, double> value)
+    {
+        string? group = null;
+        foreach (var metric in metrics)
+        {
+            var dot = metric.Name.IndexOf('.', StringComparison.Ordinal);
+            var metricGroup = dot < 0 ? null : metric.Name[..dot];
+            if (metricGroup != group)
+            {
+                if (group is not null)
+                {
+                    json.WriteEndObject();
+                }
+
+                if (metricGroup is not null)
+                {
+                    json.WriteStartObject(metricGroup);
+                }
+
+                group = metricGroup;
+            }
+
+            json.WriteNumber(dot < 0 ? metric.Name : metric.Name[(dot + 1)..], value(metric));
+        }
+
+        if (group is not null)
+        {
+            json.WriteEndObject();
+        }
+    }
+}
