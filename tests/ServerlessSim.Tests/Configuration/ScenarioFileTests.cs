@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ServerlessSim.Configuration;
 using ServerlessSim.Engine;
 using ServerlessSim.Experiments;
@@ -31,6 +32,21 @@ public class ScenarioFileTests
         foreach (var file in files)
         {
             FluentActions.Invoking(() => ScenarioFile.Load(file)).Should().NotThrow(file);
+        }
+    }
+
+    [Test]
+    public void Every_complete_scenario_in_the_format_documentation_loads()
+    {
+        var markdown = File.ReadAllText(Path.Combine(ExampleFiles.Directory, "..", "scenario-format.md"));
+        var documents = Regex.Matches(markdown, "```jsonc?\\n(\\{.*?)```", RegexOptions.Singleline)
+            .Select(m => m.Groups[1].Value)
+            .ToArray();
+
+        documents.Should().NotBeEmpty();
+        foreach (var json in documents)
+        {
+            FluentActions.Invoking(() => ScenarioFile.Parse(json, "scenario-format.md")).Should().NotThrow();
         }
     }
 
