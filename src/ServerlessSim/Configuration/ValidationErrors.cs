@@ -13,6 +13,9 @@ internal sealed class ValidationErrors
 
     public void Add(string path, object? value, string rule) => _errors.Add(new ValidationError(path, Show(value), rule));
 
+    /// <summary>Adds an error whose value is already shown as written (e.g. raw JSON text).</summary>
+    public void AddShown(string path, string shownValue, string rule) => _errors.Add(new ValidationError(path, shownValue, rule));
+
     public void AddRange(IEnumerable<ValidationError> errors) => _errors.AddRange(errors);
 
     /// <summary>Adds an error unless <paramref name="value"/> is finite and in [min, max] (bounds exclusive where asked).</summary>

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using ServerlessSim.Engine;
+using ServerlessSim.Platform;
+using ServerlessSim.Randomness;
+using ServerlessSim.Workload;
+
+namespace ServerlessSim.Configuration;
+
+/// <summary>Reads <c>function</c> of a scenario file: its name, memory, arrivals, work, cold start, keep-alive and instance cap.</summary>
+internal static class FunctionReader
+{
+    /// <summary>The function's name when none is given.</summary>
+    public const string DefaultName = "function";
+
+    /// <summary>The memory per instance when none is given, in MB.</summary>
+    public const double DefaultMemoryMb = 1024;
+
+    /// <summary>The keep-alive when none is given, in seconds (Lambda's measured ~10 minutes).</summary>
+    public const double DefaultKeepAliveSeconds = 600;
+
+    /// <summary>The fields of <c>function</c>.</summary>
+    public static readonly string[] Fields = ["name", "memoryMb", "arrivals", "work", "coldStartMs", "keepAliveSeconds", "maxInstances"];
+
+    private static readonly string[] WorkFields = ["cpuMs", "ioWaitMs"];
+
+    private const string DistributionHint = "give milliseconds (e.g. 10) or a distribution (e.g. {\"type\":\"lognormal\",\"medianMs\":10,\"p99Ms\":40})";
+
+    private static readonly NumberRange Memory = new(64, 32_768, Unit: "MB");
+    private static readonly NumberRange KeepAlive = new(0, Unit: "seconds");
+
+    /// <summary>The function at <paramref name="path"/>, or null (with errors) if anything about it is invalid.</summary>
+    public static FunctionDefinition? Read(JsonElement element, string path, ValidationErrors errors)
+    {
+        if (JsonObjectReader.Open(element, path, Fields, errors) is not { } reader)
+        {
+            return null;
+        }
+
+        var before = errors.All.Count;
+        var name = reader.Text("name") ?? DefaultName;
+        var memoryMb = reader.Number("memoryMb", Memory) ?? DefaultMemoryMb;
+        var arrivals = reader.Get("arrivals", required: true, "give an object with \"ratePerSecond\" or \"rateSchedule\"") is { } a
+            ? ArrivalsReader.Read(a, reader.PathOf("arrivals"), errors)
+            : null;
+        var work = reader.Get("work", required: true, "give an object with \"cpuMs\" and optionally \"ioWaitMs\"") is { } w
+            ? ReadWork(w, reader.PathOf("work"), errors)
+            : null;
+        var coldStart = reader.Get("coldStartMs") is { } c ? DistributionReader.Read(c, reader.PathOf("coldStartMs"), errors) : ConstantDistribution.Zero;
+        var keepAlive = ReadKeepAlive(reader, errors);
+        var maxInstances = reader.Integer("maxInstances", 1, int.MaxValue);
+        if (errors.All.Count != before || arrivals is null || work is null || coldStart is null || keepAlive is null)
+        {
+            return null;
+        }
+
+        return new FunctionDefinition(name, memoryMb, arrivals, work, coldStart, keepAlive.Value, (int?)maxInstances);
+    }
+
+    private static WorkProfile? ReadWork(JsonElement element, string path, ValidationErrors errors)
+    {
+        if (JsonObjectReader.Open(element, path, WorkFields, errors) is not { } reader)
+        {
+            return null;
+        }
+
+        var cpu = reader.Get("cpuMs", required: true, DistributionHint) is { } c ? DistributionReader.Read(c, reader.PathOf("cpuMs"), errors) : null;
+        var io = reader.Get("ioWaitMs") is { } i ? DistributionReader.Read(i, reader.PathOf("ioWaitMs"), errors) : ConstantDistribution.Zero;
+        return cpu is not null && io is not null ? new WorkProfile(cpu, io) : null;
+    }
+
+    private static SimDuration? ReadKeepAlive(JsonObjectReader reader, ValidationErrors errors)
+    {
+        if (reader.Get("keepAliveSeconds") is not { } element)
+        {
+            return SimDuration.FromSeconds(DefaultKeepAliveSeconds);
+        }
+
+        if (element.ValueKind == JsonValueKind.String && string.Equals(element.GetString(), "infinite", StringComparison.OrdinalIgnoreCase))
+        {
+            return SimDuration.Infinite;
+        }
+
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var seconds) && KeepAlive.Contains(seconds))
+        {
+            return SimDuration.FromSeconds(seconds);
+        }
+
+        errors.AddShown(reader.PathOf("keepAliveSeconds"), JsonValueReader.Raw(element), KeepAlive.Rule + " or the string \"infinite\"");
+        return null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using ServerlessSim.Engine;
+using ServerlessSim.Experiments;
+using ServerlessSim.Platform;
+
+namespace ServerlessSim.Configuration;
+
+/// <summary>Walks a parsed scenario document, collecting every problem, and builds the <see cref="Scenario"/> if there is none.</summary>
+/// <remarks>
+/// Each section reader checks types, ranges and the rules between fields (warm-up before horizon, schedule starts
+/// increasing, p99 at least the median) itself, with the same paths as <see cref="ScenarioValidator"/>, so every
+/// problem is found even when nothing can be built; objects are constructed only from values already checked.
+/// </remarks>
+internal static class ScenarioReader
+{
+    /// <summary>The top-level fields.</summary>
+    public static readonly string[] Fields =
+        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "policies"];
+
+    private static readonly string[] AccountFields = ["concurrencyLimit"];
+
+    private static readonly NumberRange Horizon = new(0, ScenarioValidator.MaxHorizonSeconds, MinExclusive: true, Unit: "seconds");
+    private static readonly NumberRange NonNegativeSeconds = new(0, Unit: "seconds");
+    private static readonly NumberRange Step = new(0, MinExclusive: true, Unit: "seconds");
+
+    /// <summary>The scenario in <paramref name="root"/>, or null if any error was added to <paramref name="errors"/>.</summary>
+    public static Scenario? Read(JsonElement root, ValidationErrors errors)
+    {
+        if (JsonObjectReader.Open(root, string.Empty, Fields, errors, "must be a JSON object") is not { } reader)
+        {
+            return null;
+        }
+
+        var name = reader.Text("name", required: true);
+        var seed = reader.Integer("seed", long.MinValue, long.MaxValue) ?? 1;
+        var horizon = reader.Number("horizonSeconds", Horizon, required: true);
+        var warmUp = reader.Number("warmUpSeconds", NonNegativeSeconds);
+        if (horizon is { } h && warmUp is { } w && !(w < h))
+        {
+            errors.AddShown(reader.PathOf("warmUpSeconds"), Shown(reader, "warmUpSeconds"), $"must be less than horizonSeconds ({Shown(reader, "horizonSeconds")})");
+        }
+
+        var replications = reader.Integer("replications", 1, 10_000) ?? 1;
+        var step = reader.Number("timeSeriesStepSeconds", Step);
+        if (horizon is { } hs && step is { } s)
+        {
+            if (s > hs)
+            {
+                errors.AddShown(reader.PathOf("timeSeriesStepSeconds"), Shown(reader, "timeSeriesStepSeconds"),
+                    $"must be at most horizonSeconds ({Shown(reader, "horizonSeconds")})");
+            }
+            else if (hs / s > ScenarioValidator.MaxTimeSeriesPoints)
+            {
+                errors.AddShown(reader.PathOf("timeSeriesStepSeconds"), Shown(reader, "timeSeriesStepSeconds"),
+                    $"gives more than {ScenarioValidator.MaxTimeSeriesPoints:0} points over the horizon; use a longer step");
+            }
+        }
+
+        var account = reader.Get("account") is { } a ? ReadAccount(a, reader.PathOf("account"), errors) : null;
+        var function = reader.Get("function", required: true, "give an object with \"arrivals\" and \"work\"") is { } f
+            ? FunctionReader.Read(f, reader.PathOf("function"), errors)
+            : null;
+        var policies = reader.Get("policies", required: true, "give an array of policies") is { } p
+            ? PolicyReader.Read(p, reader.PathOf("policies"), errors)
+            : null;
+
+        if (errors.Any || name is null || horizon is null || function is null || policies is null)
+        {
+            return null;
+        }
+
+        return new Scenario(
+            Name: name,
+            Function: function,
+            Policies: policies,
+            Horizon: SimDuration.FromSeconds(horizon.Value),
+            WarmUp: SimDuration.FromSeconds(warmUp ?? 0),
+            Seed: seed,
+            Replications: (int)replications,
+            Account: account,
+            TimeSeriesStep: step is { } st ? SimDuration.FromSeconds(st) : null);
+    }
+
+    private static AccountOptions? ReadAccount(JsonElement element, string path, ValidationErrors errors)
+    {
+        if (JsonObjectReader.Open(element, path, AccountFields, errors) is not { } reader)
+        {
+            return null;
+        }
+
+        var limit = reader.Integer("concurrencyLimit", 1, int.MaxValue);
+        return new AccountOptions((int)(limit ?? AccountOptions.DefaultConcurrencyLimit));
+    }
+
+    private static string Shown(JsonObjectReader reader, string field) => JsonValueReader.Raw(reader.Get(field)!.Value);
+}
