@@ -31,7 +31,7 @@ internal static class CliApplication
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
         }
         catch (ScenarioValidationException ex)
         {

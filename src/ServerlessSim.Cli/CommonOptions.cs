@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ServerlessSim.Cli;
 
@@ -36,20 +37,8 @@ internal sealed class CommonOptions
 
     public CommonOptions()
     {
-        Replications.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } n && n is < 1 or > 10_000)
-            {
-                r.AddError($"--replications: {n} must be an integer from 1 to 10000.");
-            }
-        });
-        Threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is { } n && n is < 1 or > 1024)
-            {
-                r.AddError($"--threads: {n} must be an integer from 1 to 1024.");
-            }
-        });
+        RequireRange(Replications, 1, 10_000);
+        RequireRange(Threads, 1, 1024);
     }
 
     public void AddTo(Command command)
@@ -60,4 +49,16 @@ internal sealed class CommonOptions
         command.Options.Add(Seed);
         command.Options.Add(Threads);
     }
+
+    // A value that is not an integer at all is reported by the parser itself ("Cannot parse argument 'x' ...").
+    private static void RequireRange(Option<int?> option, int min, int max) =>
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens.Count == 1 &&
+                int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) &&
+                (value < min || value > max))
+            {
+                result.AddError($"{option.Name}: {value} must be an integer from {min} to {max}.");
+            }
+        });
 }

@@ -1,0 +1,149 @@
+using System.Text.Json;
+using ServerlessSim.Cli;
+using ServerlessSim.Tests.Configuration;
+
+namespace ServerlessSim.Tests.Cli;
+
+public class CliTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApplication.RunAsync(args, stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private static string HandComputable => ExampleFiles.PathOf("hand-computable.json");
+
+    [Test]
+    public async Task Run_json_prints_only_the_results_document_with_the_contract_fields()
+    {
+        var (exit, stdout, stderr) = await Run("run", HandComputable, "--json");
+
+        exit.Should().Be(0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        var policies = document.RootElement.GetProperty("policies");
+        policies.GetArrayLength().Should().Be(2);
+        foreach (var policy in policies.EnumerateArray())
+        {
+            foreach (var field in new[] { "name", "requests", "completed", "throttled", "throttleRatio", "coldStarts", "coldStartRatio", "limitCounts" })
+            {
+                policy.TryGetProperty(field, out _).Should().BeTrue($"the contract requires '{field}'");
+            }
+
+            foreach (var (group, fields) in new[]
+            {
+                ("latencyMs", new[] { "mean", "p50", "p95", "p99", "max" }),
+                ("instances", new[] { "mean", "max" }),
+                ("inFlight", new[] { "mean" }),
+                ("costUsd", new[] { "total", "perMillionRequests" }),
+            })
+            {
+                foreach (var field in fields)
+                {
+                    policy.GetProperty(group).TryGetProperty(field, out _).Should().BeTrue($"the contract requires '{group}.{field}'");
+                }
+            }
+        }
+
+        policies[0].GetProperty("coldStarts").GetDouble().Should().Be(1);
+        policies[0].GetProperty("latencyMs").GetProperty("max").GetDouble().Should().BeApproximately(700, 1e-6);
+    }
+
+    [Test]
+    public async Task Replications_add_confidence_half_widths()
+    {
+        var (exit, stdout, _) = await Run("run", ExampleFiles.PathOf("hand-computable.json"), "--json", "--replications", "3");
+
+        exit.Should().Be(0);
+        using var document = JsonDocument.Parse(stdout);
+        var policy = document.RootElement.GetProperty("policies")[0];
+        policy.GetProperty("replications").GetInt32().Should().Be(3);
+        policy.GetProperty("ci95HalfWidth").GetProperty("latencyMs").GetProperty("p99").ValueKind.Should().Be(JsonValueKind.Number);
+    }
+
+    [Test]
+    public async Task Out_writes_results_csvs_and_a_report()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "serverless-sim-test-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, stdout, _) = await Run("run", HandComputable, "--out", directory);
+
+            exit.Should().Be(0);
+            stdout.Should().Contain("latency p99 (ms)").And.Contain("lambda");
+            Directory.GetFiles(directory).Select(Path.GetFileName).Should().BeEquivalentTo(
+                "results.json", "summary.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
+            var series = File.ReadAllLines(Path.Combine(directory, "timeseries-lambda.csv"));
+            series[0].Should().Be("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts");
+            series.Should().HaveCount(101, "a header and one row per second of the 100 s horizon");
+            File.ReadAllText(Path.Combine(directory, "report.md")).Should().Contain("| latency p99 (ms) |");
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+    }
+
+    [Test]
+    public async Task Compare_runs_the_built_in_scenario_and_lambda_throttles_in_the_spike()
+    {
+        var (exit, stdout, stderr) = await Run("compare", "--json", "--replications", "1");
+
+        exit.Should().Be(0, stderr);
+        using var document = JsonDocument.Parse(stdout);
+        document.RootElement.GetProperty("scenario").GetProperty("name").GetString().Should().Be("io-heavy-api");
+        var policies = document.RootElement.GetProperty("policies");
+        policies[0].GetProperty("throttleRatio").GetDouble().Should().BeGreaterThan(0, "8,000 req/s needs more than 1,000 environments");
+        policies[1].GetProperty("throttleRatio").GetDouble().Should().Be(0);
+        policies[1].GetProperty("instances").GetProperty("max").GetDouble()
+            .Should().BeLessThan(policies[0].GetProperty("instances").GetProperty("max").GetDouble());
+    }
+
+    private static IEnumerable<TestCaseData> InvalidInputs()
+    {
+        yield return new TestCaseData(new[] { "run", "/no/such/scenario.json" }, "/no/such/scenario.json").SetName("missing file");
+        yield return new TestCaseData(new[] { "compare", "--replications", "0" }, "--replications: 0").SetName("replications 0");
+        yield return new TestCaseData(new[] { "compare", "--threads", "-1" }, "--threads: -1").SetName("threads -1");
+        yield return new TestCaseData(new[] { "compare", "--replications", "many" }, "many").SetName("replications not a number");
+        yield return new TestCaseData(new[] { "frobnicate" }, "frobnicate").SetName("unknown command");
+        yield return new TestCaseData(new[] { "run" }, "'run'").SetName("run without a file");
+    }
+
+    [TestCaseSource(nameof(InvalidInputs))]
+    public async Task Invalid_arguments_exit_2_with_a_message_and_no_stack_trace(string[] args, string mentioned)
+    {
+        var (exit, _, stderr) = await Run(args);
+
+        exit.Should().Be(2);
+        stderr.Should().Contain(mentioned).And.NotContain("   at ");
+    }
+
+    [Test]
+    public async Task An_invalid_scenario_file_lists_every_problem_with_its_path_and_exits_2()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "serverless-sim-bad-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(path, """
+            { "name": "x", "horizonSeconds": 10, "warmUpSeconds": 20,
+              "function": { "arrivals": { "ratePerSecond": -5 }, "work": { "cpuMs": 10 } },
+              "policies": [ { "concurrency": "manyPerInstance", "maxConcurrentPerInstance": 0 } ] }
+            """);
+        try
+        {
+            var (exit, stdout, stderr) = await Run("run", path, "--json");
+
+            exit.Should().Be(2);
+            stdout.Should().BeEmpty();
+            stderr.Should().Contain("warmUpSeconds: 20").And.Contain("function.arrivals.ratePerSecond: -5")
+                .And.Contain("policies[0].maxConcurrentPerInstance: 0").And.NotContain("   at ");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
