@@ -28,7 +28,10 @@ public sealed class EventQueue
 
     /// <summary>Adds an event at <paramref name="timeSeconds"/> (seconds since the start of the run).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A kind outside 0..255, or a NaN time.</exception>
-    public void Enqueue(double timeSeconds, int kind, int target, int tag = 0)
+    public void Enqueue(double timeSeconds, int kind, int target, int tag = 0) => Enqueue(Create(timeSeconds, kind, target, tag));
+
+    /// <summary>An event stamped with the next insertion sequence, not yet in the queue.</summary>
+    internal ScheduledEvent Create(double timeSeconds, int kind, int target, int tag)
     {
         if ((uint)kind > 255)
         {
@@ -40,12 +43,17 @@ public sealed class EventQueue
             throw new ArgumentOutOfRangeException(nameof(timeSeconds), timeSeconds, "An event time must be a number.");
         }
 
+        return new ScheduledEvent(timeSeconds, _nextSequence++, kind, target, tag);
+    }
+
+    /// <summary>Adds an event made by <see cref="Create"/>.</summary>
+    internal void Enqueue(in ScheduledEvent item)
+    {
         if (_count == _heap.Length)
         {
             Array.Resize(ref _heap, _heap.Length * 2);
         }
 
-        var item = new ScheduledEvent(timeSeconds, _nextSequence++, kind, target, tag);
         SiftUp(_count++, item);
     }
 

@@ -101,7 +101,7 @@ internal sealed class PlatformModel : IEventHandler
         var next = _arrivals.Next();
         if (next < _horizonSeconds)
         {
-            simulator.ScheduleAt(next, ArrivalEvent, 0);
+            simulator.ScheduleStream(next, ArrivalEvent, 0);
         }
     }
 
@@ -228,16 +228,24 @@ internal sealed class PlatformModel : IEventHandler
             return;
         }
 
-        var version = _sharedCpu.Join(instance, request, cpu, now);
-        simulator.ScheduleAt(_sharedCpu.NextCompletion(instance), CpuDoneEvent, instance, version);
+        if (_sharedCpu.Join(instance, request, cpu, now))
+        {
+            IssueCpuEvent(simulator, instance);
+        }
+    }
+
+    private void IssueCpuEvent(Simulator simulator, int instance)
+    {
+        var (time, version) = _sharedCpu!.IssueEvent(instance);
+        simulator.ScheduleAt(time, CpuDoneEvent, instance, version);
     }
 
     private void OnCpuDone(Simulator simulator, int instance, int version, double now)
     {
         var cpu = _sharedCpu!;
-        if (version != cpu.VersionOf(instance))
+        if (!cpu.IsCurrent(instance, version))
         {
-            return; // Superseded: a join or finish changed the instance's CPU share after this was scheduled.
+            return; // Superseded by an event issued for an earlier finish.
         }
 
         if (_finished.Length < cpu.JobsOn(instance))
@@ -254,7 +262,7 @@ internal sealed class PlatformModel : IEventHandler
 
         if (cpu.JobsOn(instance) > 0)
         {
-            simulator.ScheduleAt(cpu.NextCompletion(instance), CpuDoneEvent, instance, cpu.VersionOf(instance));
+            IssueCpuEvent(simulator, instance);
         }
     }
 

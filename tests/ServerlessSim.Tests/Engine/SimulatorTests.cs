@@ -53,6 +53,32 @@ public class SimulatorTests
     }
 
     [Test]
+    public void The_stream_slot_is_ordered_with_queued_events_by_time_then_insertion()
+    {
+        var simulator = new Simulator();
+        var arrivals = 0;
+        var recorder = new Recorder((sim, e) =>
+        {
+            if (e.Kind == 1 && ++arrivals < 4)
+            {
+                sim.ScheduleStream(sim.NowSeconds + 1.0, 1, 100 + arrivals); // the next arrival
+            }
+        });
+        simulator.ScheduleStream(1.0, 1, 100);
+        simulator.ScheduleAt(1.0, 0, 1);  // same time as the first arrival, inserted after it
+        simulator.ScheduleAt(2.5, 0, 2);
+
+        simulator.RunUntil(recorder, 10);
+
+        recorder.Seen.Should().Equal((1.0, 100), (1.0, 1), (2.0, 101), (2.5, 2), (3.0, 102), (4.0, 103));
+        FluentActions.Invoking(() =>
+        {
+            simulator.ScheduleStream(20, 1, 0);
+            simulator.ScheduleStream(21, 1, 0);
+        }).Should().Throw<InvalidOperationException>().WithMessage("*already has a pending event*");
+    }
+
+    [Test]
     public void Scheduling_in_the_past_is_refused_with_the_times()
     {
         var simulator = new Simulator();

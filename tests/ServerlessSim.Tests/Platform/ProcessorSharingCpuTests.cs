@@ -11,7 +11,7 @@ public class ProcessorSharingCpuTests
         cpu.Join(0, request: 1, demandSeconds: 0.010, nowSeconds: 0);
         cpu.Join(0, request: 2, demandSeconds: 0.010, nowSeconds: 0);
 
-        cpu.NextCompletion(0).Should().BeApproximately(0.020, 1e-15);
+        cpu.IssueEvent(0).TimeSeconds.Should().BeApproximately(0.020, 1e-15);
         var finished = new int[4];
         cpu.CompleteDue(0, 0.020, finished).Should().Be(2);
         finished[..2].Should().BeEquivalentTo([1, 2]);
@@ -30,10 +30,10 @@ public class ProcessorSharingCpuTests
         cpu.Join(0, request: 1, demandSeconds: 0.010, nowSeconds: 0);
         cpu.Join(0, request: 2, demandSeconds: 0.030, nowSeconds: 0.005);
 
-        cpu.NextCompletion(0).Should().BeApproximately(0.015, 1e-12);
+        cpu.IssueEvent(0).TimeSeconds.Should().BeApproximately(0.015, 1e-12);
         cpu.CompleteDue(0, 0.015, finished).Should().Be(1);
         finished[0].Should().Be(1);
-        cpu.NextCompletion(0).Should().BeApproximately(0.040, 1e-12);
+        cpu.IssueEvent(0).TimeSeconds.Should().BeApproximately(0.040, 1e-12);
     }
 
     /// <remarks>Two vCPUs, three jobs of 30 ms: each runs at 2/3 speed and all finish at 45 ms.</remarks>
@@ -59,13 +59,34 @@ public class ProcessorSharingCpuTests
     }
 
     [Test]
-    public void Each_change_issues_a_new_version_so_older_events_are_stale()
+    public void A_join_that_only_delays_keeps_the_pending_event_which_then_fires_early_and_finds_nothing_due()
     {
         var cpu = new ProcessorSharingCpu(vCpus: 1);
-        var v1 = cpu.Join(0, 1, 0.01, 0);
-        var v2 = cpu.Join(0, 2, 0.01, 0.001);
+        var finished = new int[4];
+        cpu.Join(0, request: 1, demandSeconds: 0.010, nowSeconds: 0).Should().BeTrue("no event is pending yet");
+        var (time, version) = cpu.IssueEvent(0);
+        time.Should().BeApproximately(0.010, 1e-15);
 
-        v2.Should().NotBe(v1);
-        cpu.VersionOf(0).Should().Be(v2);
+        cpu.Join(0, request: 2, demandSeconds: 0.030, nowSeconds: 0.005).Should().BeFalse("job 1 now finishes later, at 15 ms");
+
+        cpu.IsCurrent(0, version).Should().BeTrue();
+        cpu.CompleteDue(0, 0.010, finished).Should().Be(0, "at 10 ms job 1 has had 7.5 of its 10 ms");
+        cpu.IsCurrent(0, version).Should().BeFalse("the event was consumed");
+        cpu.IssueEvent(0).TimeSeconds.Should().BeApproximately(0.015, 1e-12);
+    }
+
+    [Test]
+    public void A_join_that_finishes_first_needs_a_new_event_and_the_old_one_goes_stale()
+    {
+        var cpu = new ProcessorSharingCpu(vCpus: 1);
+        cpu.Join(0, request: 1, demandSeconds: 0.100, nowSeconds: 0);
+        var (_, first) = cpu.IssueEvent(0);
+
+        cpu.Join(0, request: 2, demandSeconds: 0.001, nowSeconds: 0.010).Should().BeTrue("job 2 finishes at 12 ms, before 100 ms");
+        var (time, second) = cpu.IssueEvent(0);
+
+        time.Should().BeApproximately(0.012, 1e-12);
+        cpu.IsCurrent(0, first).Should().BeFalse();
+        cpu.IsCurrent(0, second).Should().BeTrue();
     }
 }
