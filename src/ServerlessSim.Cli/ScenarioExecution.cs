@@ -85,7 +85,11 @@ internal static class ScenarioExecution
                 $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {p.VCpusPerInstance:0.###} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}")));
         }
 
-        console.MarkupLine(Markup.Escape(FormattableString.Invariant($"simulated in {elapsed.TotalSeconds:0.0} s")));
+        // Arrivals over whole runs (warm-up included), over all policies and replications: what the engine did.
+        var arrivals = result.Policies.SelectMany(p => p.Replications).Sum(r => r.TimeSeries.Sum(point => point.Arrivals));
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        console.MarkupLine(Markup.Escape(FormattableString.Invariant(
+            $"simulated {arrivals:N0} requests in {elapsed.TotalSeconds:0.0} s ({arrivals / elapsed.TotalSeconds / 1e6:0.00} M requests/s over {scenario.Replications * result.Policies.Count} runs); peak memory {process.PeakWorkingSet64 / 1048576.0:0} MB")));
         foreach (var path in written)
         {
             console.MarkupLine($"wrote {Markup.Escape(path)}");

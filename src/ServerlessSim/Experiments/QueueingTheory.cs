@@ -53,4 +53,34 @@ public static class QueueingTheory
     /// <remarks>E.g. 1 request per minute and a 10-minute keep-alive: exp(-10) = 4.5e-5.</remarks>
     public static double KeepAliveColdStartProbability(double arrivalRatePerSecond, double keepAliveSeconds) =>
         Math.Exp(-arrivalRatePerSecond * keepAliveSeconds);
+
+    /// <summary>
+    /// Erlang-C: the probability that an arrival waits in an M/M/c queue with offered load <paramref name="offeredLoad"/>
+    /// = lambda / mu &lt; c, from Erlang-B: C = c B / (c - a (1 - B)).
+    /// </summary>
+    /// <remarks>E.g. c = 2, a = 1: B = 0.2, so C = 2 x 0.2 / (2 - 0.8) = 1/3.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">A load of c or more (unstable), or non-positive.</exception>
+    public static double ErlangC(int servers, double offeredLoad)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(servers, 1);
+        if (!(offeredLoad < servers))
+        {
+            throw new ArgumentOutOfRangeException(nameof(offeredLoad), offeredLoad, $"The offered load must be below the {servers} servers for a stable queue.");
+        }
+
+        var b = ErlangB(servers, offeredLoad);
+        return servers * b / (servers - (offeredLoad * (1 - b)));
+    }
+
+    /// <summary>
+    /// M/M/c processor sharing across c vCPUs (each of n jobs served at min(1, c / n)): the mean response time,
+    /// 1/mu + C(c, a) / (c mu - lambda), in seconds. With exponential demands the number of jobs is the same birth-death
+    /// process as in M/M/c, so the means agree (Little's law).
+    /// </summary>
+    /// <remarks>E.g. c = 2, E[S] = 10 ms, lambda = 100/s (a = 1): 0.01 + (1/3) / (200 - 100) = 13.3 ms.</remarks>
+    public static double MultiServerProcessorSharingMeanResponse(int vCpus, double arrivalRatePerSecond, double meanServiceSeconds)
+    {
+        var offeredLoad = arrivalRatePerSecond * meanServiceSeconds;
+        return meanServiceSeconds + (ErlangC(vCpus, offeredLoad) / ((vCpus / meanServiceSeconds) - arrivalRatePerSecond));
+    }
 }

@@ -1,0 +1,34 @@
+namespace ServerlessSim.Validation;
+
+/// <summary>What each oracle of the validation suite states and assumes, for reports.</summary>
+public static class Oracles
+{
+    /// <summary>(oracle, explanation) in report order.</summary>
+    public static IReadOnlyList<(string Oracle, string Explanation)> Descriptions { get; } =
+    [
+        ("Erlang-B",
+            "A concurrency limit c with rejection, one request per instance, no cold start and instances never reclaimed is an M/G/c/c " +
+            "loss system. With offered load a = lambda x E[S], the fraction of requests throttled is B(c, a) (1/B(0) = 1, " +
+            "1/B(j) = 1 + (j / a) / B(j - 1)), whatever the service distribution: constant, exponential and lognormal (median 150 ms, " +
+            "mean 200 ms) must all agree. Checks the limit, the accounting of in-flight requests and the Poisson arrivals."),
+        ("M/G/infinity",
+            "Unlimited instances, one request each, no cold start: the mean number of requests in flight is lambda x E[S] " +
+            "(lognormal durations, mean 200 ms). Checks the time-weighted in-flight gauge and that no request waits."),
+        ("M/G/1-PS",
+            "One many-requests instance with 1 vCPU, CPU-only work, no cold start: an M/G/1 processor-sharing queue, whose mean " +
+            "response time is E[S] / (1 - rho) for any demand distribution (exponential, and lognormal with median 6 ms, mean 10 ms). " +
+            "Checks the processor-sharing CPU: the virtual clock, the finish heap and the lazily re-issued CPU events."),
+        ("M/M/c-PS",
+            "One instance with c vCPUs, each of n requests computing at min(1, c / n), exponential demands: the number of requests " +
+            "follows the same birth-death process as M/M/c, so the mean response time is 1/mu + C(c, a) / (c mu - lambda) " +
+            "(Erlang-C). Checks CPU sharing across several vCPUs."),
+        ("Keep-alive",
+            "Poisson arrivals at rate lambda to one function whose requests take 1 us, with no cold-start delay and a fixed " +
+            "keep-alive T: a request is cold exactly when the idle gap before it exceeds T, with probability exp(-lambda x T). " +
+            "Checks expiry from the old end of the idle list and the single sweep timer."),
+        ("Little's law",
+            "In any stable run, mean in flight = throughput x mean latency. The difference is measured per replication; edge effects " +
+            "(requests straddling the warm-up and the horizon) cancel in expectation in a stationary run, so the 99.9% interval " +
+            "of the mean difference must contain 0."),
+    ];
+}

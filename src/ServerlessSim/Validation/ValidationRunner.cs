@@ -1,0 +1,85 @@
+using ServerlessSim.Experiments;
+
+namespace ServerlessSim.Validation;
+
+/// <summary>Runs known-answer cases and decides each one.</summary>
+/// <remarks>
+/// A case passes when the theory value lies within the 99.9% Student-t confidence interval of the simulated mean
+/// (at that level a correct simulator fails a given case by chance once in a thousand, and the seeds are fixed, so
+/// the verdict is reproducible), and the 95% interval is at least as tight as the case states. The tolerance is
+/// never widened by hand; for a near-zero theory (a loss probability of 1e-30, say) it is the sample's resolution,
+/// one request in all replications' requests.
+/// </remarks>
+public static class ValidationRunner
+{
+    /// <summary>Below this, a theory value is compared by absolute resolution rather than relative precision.</summary>
+    public const double NegligibleTheory = 1e-6;
+
+    /// <summary>The confidence level of the pass/fail decision.</summary>
+    public const double DecisionConfidence = 0.999;
+
+    /// <summary>Runs <paramref name="cases"/> in order (each case's replications in parallel) and reports each.</summary>
+    /// <param name="cases">The cases.</param>
+    /// <param name="maxDegreeOfParallelism">Threads for replications; null for all cores. Results do not depend on it.</param>
+    /// <param name="onResult">Told each result as soon as it is known.</param>
+    /// <param name="cancellationToken">Stops between cases; the results so far are returned.</param>
+    public static IReadOnlyList<ValidationResult> Run(
+        IEnumerable<ValidationCase> cases,
+        int? maxDegreeOfParallelism = null,
+        Action<ValidationResult>? onResult = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var results = new List<ValidationResult>();
+        foreach (var validationCase in cases)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            var comparison = Comparison.Run(validationCase.Scenario, maxDegreeOfParallelism, cancellationToken: cancellationToken);
+            if (comparison.Partial)
+            {
+                break;
+            }
+
+            var result = Decide(validationCase, comparison.Policies[0].Replications.Select(validationCase.Measure).ToArray(),
+                comparison.Policies[0].Replications.Average(r => (double)r.Requests));
+            results.Add(result);
+            onResult?.Invoke(result);
+        }
+
+        return results;
+    }
+
+    /// <summary>The verdict for <paramref name="values"/> (one per replication) against the case's theory.</summary>
+    public static ValidationResult Decide(ValidationCase validationCase, IReadOnlyList<double> values, double requestsPerReplication)
+    {
+        ArgumentNullException.ThrowIfNull(validationCase);
+        var at95 = AggregatedMetric.From(validationCase.Metric, values);
+        var at999 = AggregatedMetric.From(validationCase.Metric, values, DecisionConfidence);
+        var resolution = 1.0 / Math.Max(1.0, requestsPerReplication * values.Count);
+        var tolerance = Math.Max(at999.HalfWidth95 ?? 0, validationCase.Theory < NegligibleTheory ? resolution : 0);
+        var halfWidth = at95.HalfWidth95 ?? double.PositiveInfinity;
+        var theory = validationCase.Theory;
+        string reason;
+        if (double.IsNaN(at95.Mean) || Math.Abs(at95.Mean - theory) > tolerance)
+        {
+            reason = FormattableString.Invariant($"|mean - theory| = {Math.Abs(at95.Mean - theory):G4} exceeds the tolerance {tolerance:G4}");
+        }
+        else if (theory >= NegligibleTheory && halfWidth / theory > validationCase.MaxRelativeHalfWidth)
+        {
+            reason = FormattableString.Invariant(
+                $"the 95% half-width is {halfWidth / theory:P2} of the theory, above the {validationCase.MaxRelativeHalfWidth:P2} the case requires");
+        }
+        else
+        {
+            reason = string.Empty;
+        }
+
+        return new ValidationResult(
+            validationCase.Oracle, validationCase.Name, validationCase.Metric, theory, at95.Mean, at95.HalfWidth95 ?? 0, tolerance,
+            values.Count, requestsPerReplication, reason.Length == 0, reason);
+    }
+}

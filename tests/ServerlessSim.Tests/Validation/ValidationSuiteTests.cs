@@ -1,0 +1,81 @@
+using ServerlessSim.Experiments;
+using ServerlessSim.Validation;
+
+namespace ServerlessSim.Tests.Validation;
+
+public class ValidationSuiteTests
+{
+    [Test]
+    public void The_quick_suite_passes()
+    {
+        var results = ValidationRunner.Run(ValidationSuite.Quick);
+
+        results.Should().HaveCount(ValidationSuite.Quick.Count);
+        results.Where(r => !r.Passed).Select(r => $"{r.Oracle} {r.Name}: {r.Reason}").Should().BeEmpty();
+    }
+
+    [Test]
+    public void The_suite_covers_every_oracle_the_issue_names_and_a_quick_case_of_each()
+    {
+        var oracles = new[] { "Erlang-B", "M/G/infinity", "M/G/1-PS", "M/M/c-PS", "Keep-alive", "Little's law" };
+
+        ValidationSuite.All.Select(c => c.Oracle).Distinct().Should().BeEquivalentTo(oracles);
+        ValidationSuite.Quick.Select(c => c.Oracle).Distinct().Should().BeEquivalentTo(oracles);
+        ValidationSuite.All.Where(c => c.Oracle == "Erlang-B").Should().HaveCount(36, "c in {1, 10, 100, 1000} x load {0.5c, c, 2c} x 3 distributions");
+        ValidationSuite.All.Select(c => c.Oracle + c.Name).Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public void A_wrong_theory_fails_so_the_check_has_teeth()
+    {
+        var erlang = ValidationSuite.Quick.First(c => c.Oracle == "Erlang-B");
+        var wrong = erlang with { Theory = erlang.Theory * 1.05 };
+
+        var result = ValidationRunner.Run([wrong]).Single();
+
+        result.Passed.Should().BeFalse($"a 5% error must be caught (tolerance {result.Tolerance:G3} on {result.Theory:G3})");
+        result.Reason.Should().Contain("exceeds the tolerance");
+    }
+
+    [Test]
+    public void An_imprecise_estimate_fails_even_when_theory_is_inside_its_interval()
+    {
+        var @case = ValidationSuite.Quick.First(c => c.Oracle == "M/G/infinity");
+
+        var result = ValidationRunner.Decide(@case, [100, 300, 200, 150, 250, 180, 220, 190, 210, 200], requestsPerReplication: 1000);
+
+        result.Passed.Should().BeFalse();
+        result.Reason.Should().Contain("half-width");
+    }
+
+    [Test]
+    public void A_negligible_theory_is_judged_by_the_samples_resolution()
+    {
+        var @case = ValidationSuite.All.First(c => c.Oracle == "Erlang-B" && c.Name.StartsWith("c=1000 a=500", StringComparison.Ordinal));
+        @case.Theory.Should().BeLessThan(ValidationRunner.NegligibleTheory);
+
+        ValidationRunner.Decide(@case, Enumerable.Repeat(0.0, 10).ToArray(), 100_000).Passed.Should().BeTrue();
+        ValidationRunner.Decide(@case, Enumerable.Repeat(1e-4, 10).ToArray(), 100_000).Passed.Should().BeFalse();
+    }
+
+    [Test]
+    public void The_report_is_deterministic_markdown_with_every_case()
+    {
+        var results = ValidationSuite.Quick.Take(2)
+            .Select(c => ValidationRunner.Decide(c, Enumerable.Range(0, 10).Select(i => c.Theory * (1 + ((i - 4.5) / 1000))).ToArray(), 1000))
+            .ToArray();
+
+        var markdown = ValidationReport.Markdown(results, "serverless-sim validate --quick --out docs");
+
+        markdown.Should().Be(ValidationReport.Markdown(results, "serverless-sim validate --quick --out docs"));
+        markdown.Should().Contain("| Erlang-B |").And.Contain("PASS").And.Contain("serverless-sim validate --quick --out docs");
+    }
+
+    [Test]
+    public void Erlang_C_and_multi_server_sharing_give_known_values()
+    {
+        QueueingTheory.ErlangC(2, 1).Should().BeApproximately(1 / 3.0, 1e-15);
+        QueueingTheory.MultiServerProcessorSharingMeanResponse(2, 100, 0.01).Should().BeApproximately(0.01 + ((1 / 3.0) / 100), 1e-15);
+        FluentActions.Invoking(() => QueueingTheory.ErlangC(2, 2)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*stable*");
+    }
+}
