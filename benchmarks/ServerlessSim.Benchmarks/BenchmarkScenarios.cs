@@ -28,27 +28,18 @@ internal static class BenchmarkScenarios
     /// computes at most about 84 req/s (mean CPU 11.9 ms), so at least 72 instances share the load (91 in the run).
     /// The account limit is raised to 100,000 so nothing throttles; warm-up 30 s.
     /// </summary>
-    public static Scenario Steady() => new(
-        Name: "steady-6000",
-        Function: new FunctionDefinition(
-            Name: "api",
-            MemoryMb: 1024,
-            Arrivals: ArrivalProcess.Poisson(SteadyRatePerSecond),
-            Work: new WorkProfile(
-                CpuDemand: LogNormalDistribution.FromMedianAndP99(0.010, 0.040),
-                IoWait: LogNormalDistribution.FromMedianAndP99(0.150, 0.600)),
-            ColdStart: LogNormalDistribution.FromMedianAndP99(0.250, 0.900),
-            KeepAlive: SimDuration.FromMinutes(10)),
-        Policies:
-        [
-            PolicyOptions.OnePerInstance("lambda"),
-            PolicyOptions.ManyPerInstance(80, vCpus: 1, name: "many-k80"),
-        ],
-        Horizon: SimDuration.FromSeconds(SteadyHorizonSeconds),
-        WarmUp: SimDuration.FromSeconds(30),
-        Seed: 42,
-        Replications: 1,
-        Account: new AccountOptions(ConcurrencyLimit: 100_000));
+    public static Scenario Steady()
+    {
+        var builtIn = BuiltInScenarios.IoHeavyApi(seed: 42, replications: 1);
+        return builtIn with
+        {
+            Name = "steady-6000",
+            Function = builtIn.Function with { Arrivals = ArrivalProcess.Poisson(SteadyRatePerSecond) },
+            Horizon = SimDuration.FromSeconds(SteadyHorizonSeconds),
+            WarmUp = SimDuration.FromSeconds(30),
+            Account = new AccountOptions(ConcurrencyLimit: 100_000),
+        };
+    }
 
     /// <summary>
     /// Checks that <paramref name="operationsPerInvoke"/> matches the scenario's expected arrivals, runs the policy

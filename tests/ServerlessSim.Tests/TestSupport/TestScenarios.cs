@@ -37,13 +37,4 @@ internal static class TestScenarios
             Seed: seed,
             Replications: replications,
             Account: new AccountOptions(concurrencyLimit));
-
-    /// <summary>The 99% Student-t confidence half-width of the mean of <paramref name="values"/>.</summary>
-    /// <remarks>
-    /// Theory tests accept a simulated mean when the theoretical value lies inside this interval: the tolerance
-    /// comes from the replications' own spread, never from a hand-chosen percentage. At 99% a correct model fails a
-    /// given check with probability 1%, and the seeds are fixed, so a pass is reproducible.
-    /// </remarks>
-    public static double HalfWidth99(IReadOnlyList<double> values) =>
-        AggregatedMetric.From("x", values, confidence: 0.99).HalfWidth95!.Value;
 }

@@ -1,4 +1,3 @@
-using ServerlessSim.Experiments;
 using ServerlessSim.Validation;
 
 namespace ServerlessSim.Tests.Validation;
@@ -69,13 +68,5 @@ public class ValidationSuiteTests
 
         markdown.Should().Be(ValidationReport.Markdown(results, "serverless-sim validate --quick --out docs"));
         markdown.Should().Contain("| Erlang-B |").And.Contain("PASS").And.Contain("serverless-sim validate --quick --out docs");
-    }
-
-    [Test]
-    public void Erlang_C_and_multi_server_sharing_give_known_values()
-    {
-        QueueingTheory.ErlangC(2, 1).Should().BeApproximately(1 / 3.0, 1e-15);
-        QueueingTheory.MultiServerProcessorSharingMeanResponse(2, 100, 0.01).Should().BeApproximately(0.01 + ((1 / 3.0) / 100), 1e-15);
-        FluentActions.Invoking(() => QueueingTheory.ErlangC(2, 2)).Should().Throw<ArgumentOutOfRangeException>().WithMessage("*stable*");
     }
 }
