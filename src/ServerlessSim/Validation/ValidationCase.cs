@@ -16,6 +16,10 @@ namespace ServerlessSim.Validation;
 /// <see cref="ValidationRunner.NegligibleTheory"/> use the absolute resolution instead.
 /// </param>
 /// <param name="Quick">Whether the case is in the quick subset (<c>validate --quick</c>, run by CI).</param>
+/// <param name="PhaseLocked">
+/// Whether the run never forgets its start (constant service in a saturated loss system repeats its completion
+/// pattern every service time), so its Little's-law check uses the exact edge bound rather than an interval.
+/// </param>
 public sealed record ValidationCase(
     string Oracle,
     string Name,
@@ -24,4 +28,5 @@ public sealed record ValidationCase(
     Func<RunResult, double> Measure,
     double Theory,
     double MaxRelativeHalfWidth,
-    bool Quick);
+    bool Quick,
+    bool PhaseLocked = false);

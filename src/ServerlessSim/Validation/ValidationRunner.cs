@@ -18,7 +18,7 @@ public static class ValidationRunner
     /// <summary>The confidence level of the pass/fail decision.</summary>
     public const double DecisionConfidence = 0.999;
 
-    /// <summary>Runs <paramref name="cases"/> in order (each case's replications in parallel) and reports each.</summary>
+    /// <summary>Runs <paramref name="cases"/> in order (each case's replications in parallel) and reports each, followed by its Little's-law check.</summary>
     /// <param name="cases">The cases.</param>
     /// <param name="maxDegreeOfParallelism">Threads for replications; null for all cores. Results do not depend on it.</param>
     /// <param name="onResult">Told each result as soon as it is known.</param>
@@ -44,14 +44,53 @@ public static class ValidationRunner
                 break;
             }
 
-            var result = Decide(validationCase, comparison.Policies[0].Replications.Select(validationCase.Measure).ToArray(),
-                comparison.Policies[0].Replications.Average(r => (double)r.Requests));
-            results.Add(result);
-            onResult?.Invoke(result);
+            var runs = comparison.Policies[0].Replications;
+            var requests = runs.Average(r => (double)r.Requests);
+            foreach (var result in new[] { Decide(validationCase, runs.Select(validationCase.Measure).ToArray(), requests), LittlesLaw(validationCase, runs, requests) })
+            {
+                results.Add(result);
+                onResult?.Invoke(result);
+            }
         }
 
         return results;
     }
+
+    /// <summary>Little's law on the same replications: mean in flight - throughput x mean latency, whose theory is 0.</summary>
+    /// <remarks>
+    /// Edge effects (requests straddling the warm-up and the horizon) cancel in expectation in a stationary run, so
+    /// the interval of the mean difference must contain 0; no extra simulation is needed.
+    /// </remarks>
+    private static ValidationResult LittlesLaw(ValidationCase validationCase, IReadOnlyList<Reporting.RunResult> runs, double requests)
+    {
+        var window = validationCase.Scenario.Horizon.Seconds - validationCase.Scenario.WarmUp.Seconds;
+        var check = validationCase with
+        {
+            Oracle = LittlesLawOracle,
+            Metric = "in flight - throughput x latency (requests)",
+            Theory = 0,
+            MaxRelativeHalfWidth = 0,
+        };
+        var differences = runs.Select(r => r.InFlightMean - (r.Completed / window * r.LatencyMs.Mean / 1000)).ToArray();
+        if (!validationCase.PhaseLocked)
+        {
+            return Decide(check, differences, requests);
+        }
+
+        // Exactly, L x T and the sum of counted latencies differ only by requests in flight at the window's two
+        // edges, each edge holding at most max-in-flight requests for at most the max latency: per replication,
+        // |L - X W| <= 2 x inFlight.max x latency.max / T. A bound, not a statistical interval.
+        var bounds = runs.Select(r => 2 * r.InFlightMax * (r.LatencyMs.Max / 1000) / window).ToArray();
+        var at95 = Experiments.AggregatedMetric.From(check.Metric, differences);
+        var worst = differences.Select((d, i) => Math.Abs(d) - bounds[i]).Max();
+        var passed = worst <= 0;
+        return new ValidationResult(
+            check.Oracle, check.Name + " (edge bound)", check.Metric, 0, at95.Mean, at95.HalfWidth95 ?? 0, bounds.Min(), runs.Count, requests, passed,
+            passed ? string.Empty : FormattableString.Invariant($"a replication exceeds its edge bound by {worst:G4}"));
+    }
+
+    /// <summary>The oracle name of the Little's-law check every case also gets.</summary>
+    public const string LittlesLawOracle = "Little's law";
 
     /// <summary>The verdict for <paramref name="values"/> (one per replication) against the case's theory.</summary>
     public static ValidationResult Decide(ValidationCase validationCase, IReadOnlyList<double> values, double requestsPerReplication)

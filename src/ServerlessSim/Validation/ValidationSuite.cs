@@ -53,10 +53,6 @@ public static class ValidationSuite
             cases.Add(KeepAlive(lambdaT, quick: lambdaT is 1.0 or 3.0));
         }
 
-        // Little's law on a representative scenario of each execution model.
-        cases.Add(LittlesLaw(InfiniteServerScenario(1000), "M/G/infinity lambda=1000", quick: true));
-        cases.Add(LittlesLaw(ProcessorSharingScenario(0.8, Exponential(0.01)), "M/M/1-PS rho=0.8", quick: true));
-        cases.Add(LittlesLaw(ErlangBScenario(100, 100, "lognormal"), "M/G/c/c c=100 a=100", quick: false));
         return cases.ToArray();
     }
 
@@ -71,7 +67,8 @@ public static class ValidationSuite
             r => r.ThrottleRatio,
             theory,
             MaxRelativeHalfWidth: 0.10,
-            quick);
+            quick,
+            PhaseLocked: distribution == "constant");
     }
 
     private static Scenario ErlangBScenario(int servers, double load, string distribution)
@@ -159,16 +156,6 @@ public static class ValidationSuite
             MaxRelativeHalfWidth: 0.05,
             quick);
     }
-
-    private static ValidationCase LittlesLaw(Scenario scenario, string name, bool quick) => new(
-        "Little's law",
-        name,
-        "in flight - throughput x latency (requests)",
-        scenario,
-        r => r.InFlightMean - (r.Completed / (scenario.Horizon.Seconds - scenario.WarmUp.Seconds) * r.LatencyMs.Mean / 1000),
-        0,
-        MaxRelativeHalfWidth: 0,
-        quick);
 
     // K large enough that a single instance never rejects (P(n >= 10,000) is about rho^10000 = 0).
     private const int ManyPerInstanceLimit = 10_000;
