@@ -36,7 +36,7 @@ public class EventQueueBenchmarks
             _increments[i] = -Math.Log(1.0 - random.NextDouble());
         }
 
-        _eventQueue = new EventQueue(N);
+        _eventQueue = new EventQueue();
         _priorityQueue = new PriorityQueue<int, (double, long)>(N);
         _sequence = 0;
         for (var i = 0; i < N; i++)

@@ -18,7 +18,7 @@ public sealed class Simulator
     private bool _hasStream;
 
     /// <summary>A simulator at time zero with an empty queue.</summary>
-    public Simulator(int initialQueueCapacity = 1024) => _queue = new EventQueue(initialQueueCapacity);
+    public Simulator(int initialBucketCapacity = 16) => _queue = new EventQueue(initialBucketCapacity);
 
     /// <summary>The current simulated time, in seconds since the start.</summary>
     public double NowSeconds { get; private set; }

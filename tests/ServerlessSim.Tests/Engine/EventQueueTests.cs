@@ -60,6 +60,57 @@ public class EventQueueTests
         actual.Should().Equal(expected.OrderBy(e => e.Time).ThenBy(e => e.Index).Select(e => e.Index));
     }
 
+    [Test]
+    public void Interleaved_adds_and_removals_match_a_sort_by_time_then_insertion()
+    {
+        // Ties at the current time and bursts of later events, as a simulation produces them.
+        var random = new Random(99);
+        var queue = new EventQueue(1);
+        var pending = new SortedSet<(double Time, int Index)>();
+        var next = 0;
+        var now = 0.0;
+        for (var step = 0; step < 50_000; step++)
+        {
+            for (var k = random.Next(3); k >= 0 && pending.Count < 2_000; k--)
+            {
+                var time = random.Next(4) == 0 ? now : now + Math.Round(random.NextDouble() * 3, 2);
+                queue.Enqueue(time, kind: 0, target: next);
+                pending.Add((time, next++));
+            }
+
+            var expected = pending.Min;
+            pending.Remove(expected);
+            var actual = queue.Dequeue();
+            (actual.TimeSeconds, actual.Target).Should().Be(expected);
+            now = actual.TimeSeconds;
+        }
+    }
+
+    [Test]
+    public void Refuses_an_event_before_the_last_one_removed_because_the_queue_is_monotone()
+    {
+        var queue = new EventQueue();
+        queue.Enqueue(5.0, 0, 1);
+        queue.Enqueue(7.0, 0, 2);
+        queue.Dequeue();
+
+        FluentActions.Invoking(() => queue.Enqueue(4.0, 0, 3))
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("*no earlier than the last event removed (5 s)*");
+        queue.Enqueue(5.0, 0, 4);
+        queue.Dequeue().Target.Should().Be(4);
+    }
+
+    [Test]
+    public void Negative_zero_is_time_zero()
+    {
+        var queue = new EventQueue();
+        queue.Enqueue(1.0, 0, 1);
+        queue.Enqueue(-0.0, 0, 2);
+
+        queue.Dequeue().Target.Should().Be(2);
+        queue.Dequeue().Target.Should().Be(1);
+    }
+
     [TestCase(-1)]
     [TestCase(256)]
     public void Rejects_a_kind_outside_0_to_255(int kind)
@@ -70,8 +121,11 @@ public class EventQueueTests
     }
 
     [Test]
-    public void Rejects_a_NaN_time() =>
+    public void Rejects_a_NaN_or_negative_time()
+    {
         FluentActions.Invoking(() => new EventQueue().Enqueue(double.NaN, 0, 0)).Should().Throw<ArgumentOutOfRangeException>();
+        FluentActions.Invoking(() => new EventQueue().Enqueue(-1, 0, 0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
 
     [Test]
     public void Dequeue_on_empty_queue_says_so() =>
