@@ -5,8 +5,8 @@ namespace ServerlessSim.Engine;
 /// Each step takes the earliest event (time, then insertion order), advances the clock to it and hands it to the
 /// model. The clock never goes backwards: scheduling in the past is an error. Besides the queue there is one
 /// <em>stream slot</em> for a source that always schedules its own successor (arrivals): its single pending event
-/// waits outside the heap and is compared with the heap's top, which saves a heap insertion and removal per
-/// arrival without changing the order (the slot's event carries an insertion sequence like any other).
+/// waits outside the queue and is compared with the queue's earliest, which saves a queue insertion and removal
+/// per arrival without changing the order (the slot's event carries an insertion sequence like any other).
 /// Not thread-safe: one run, one thread.
 /// </remarks>
 public sealed class Simulator
@@ -121,7 +121,7 @@ public sealed class Simulator
         }
     }
 
-    // Takes the earliest event (heap top or stream slot) if it is strictly before the limit.
+    // Takes the earliest event (queue or stream slot) if it is strictly before the limit.
     private bool TryTakeBefore(double untilSeconds, out ScheduledEvent next)
     {
         if (_queue.Count > 0)
