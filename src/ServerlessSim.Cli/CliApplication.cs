@@ -32,7 +32,17 @@ internal static class CliApplication
 
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            // SIGINT (Ctrl+C) and SIGTERM cancel the token the commands run with; a run stops within a second
+            // (the engine looks every 65,536 events) and writes what it has, marked partial. The timeout is how long
+            // that may take before the process is ended anyway.
+            var configuration = new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            };
+            return await parsed.InvokeAsync(configuration);
         }
         catch (ScenarioValidationException ex)
         {

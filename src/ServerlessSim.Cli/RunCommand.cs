@@ -16,7 +16,7 @@ internal static class RunCommand
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            Task.FromResult(ScenarioExecution.Run(ScenarioFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken)));
+            Task.Run(() => ScenarioExecution.Run(ScenarioFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
         return command;
     }
 }

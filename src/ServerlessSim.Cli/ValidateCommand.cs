@@ -23,7 +23,7 @@ internal static class ValidateCommand
         {
             quick, outDirectory, threads,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(Run(parse, quick, outDirectory, threads, stdout, stderr, cancellationToken)));
+        command.SetAction((parse, cancellationToken) => Task.Run(() => Run(parse, quick, outDirectory, threads, stdout, stderr, cancellationToken), CancellationToken.None));
         return command;
     }
 

@@ -35,6 +35,12 @@ public static class Comparison
         {
             Parallel.For(0, runs.Length, options, (index, state) =>
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    state.Stop(); // Runs not yet started are skipped; runs under way stop within 65,536 events.
+                    return;
+                }
+
                 try
                 {
                     runs[index] = ScenarioRunner.RunValidated(scenario, index / replications, index % replications, cancellationToken);

@@ -64,4 +64,24 @@ public class DeterminismTests
             (run.Completed + run.Throttled).Should().Be(run.Requests);
         }
     }
+
+    [Test]
+    public void A_cancelled_comparison_keeps_the_replications_that_finished_and_says_it_is_partial()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var progress = new SynchronousProgress(_ => cancellation.Cancel());
+
+        var result = Comparison.Run(Small(11) with { Replications = 4 }, maxDegreeOfParallelism: 1, progress, cancellation.Token);
+
+        result.Partial.Should().BeTrue();
+        result.Policies[0].Replications.Should().HaveCount(1, "the first run finished before the cancellation");
+        result.Policies[0]["requests"].Should().BeGreaterThan(0);
+        ResultsDocument.ToJson(result).Should().Contain("\"partial\": true");
+    }
+
+    // Progress<T> posts to the thread pool; the test needs the callback to run before the next replication starts.
+    private sealed class SynchronousProgress(Action<(int Finished, int Total)> report) : IProgress<(int Finished, int Total)>
+    {
+        public void Report((int Finished, int Total) value) => report(value);
+    }
 }
