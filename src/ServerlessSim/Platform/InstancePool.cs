@@ -30,9 +30,6 @@ internal sealed class InstancePool
 
     public LoadBuckets Starting { get; }
 
-    /// <summary>Slots ever used: the peak number of live instances.</summary>
-    public int SlotCount => _highWater;
-
     public int Live { get; private set; }
 
     public int Initializing { get; private set; }
