@@ -8,6 +8,8 @@ namespace ServerlessSim.Cli;
 /// <summary>Runs a scenario for a command and prints or writes its results, as the options ask.</summary>
 internal static class ScenarioExecution
 {
+    private const int TopFunctions = 10;
+
     public static int Run(Scenario scenario, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         scenario = scenario with
@@ -46,6 +48,23 @@ internal static class ScenarioExecution
         return ExitCodes.Success;
     }
 
+    private static Table ToSpectre(ComparisonTable table)
+    {
+        var spectre = new Table().Border(TableBorder.Rounded);
+        for (var i = 0; i < table.Headers.Count; i++)
+        {
+            var column = new TableColumn(Markup.Escape(table.Headers[i]));
+            spectre.AddColumn(i == 0 ? column : column.RightAligned());
+        }
+
+        foreach (var row in table.Rows)
+        {
+            spectre.AddRow(row.Select(Markup.Escape).ToArray());
+        }
+
+        return spectre;
+    }
+
     private static void PrintTable(ComparisonResult result, TimeSpan elapsed, IReadOnlyList<string> written, TextWriter stdout)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -60,25 +79,17 @@ internal static class ScenarioExecution
         }
 
         var scenario = result.Scenario;
-        var f = scenario.Function;
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {f.MemoryMb:0} MB, CPU {Markup.Escape(f.Work.CpuDemand.Describe())}, IO {Markup.Escape(f.Work.IoWait.Describe())}, cold start {Markup.Escape(f.ColdStart.Describe())}");
+        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {Markup.Escape(ScenarioDescription.Functions(scenario))}");
         console.MarkupLine(Markup.Escape(FormattableString.Invariant(
             $"horizon {scenario.Horizon.Seconds} s (warm-up {scenario.WarmUp.Seconds} s), seed {scenario.Seed}, {scenario.Replications} replication(s), account limit {scenario.EffectiveAccount.ConcurrencyLimit}; ± is the 95% confidence half-width")));
 
-        var table = ComparisonTable.From(result);
-        var spectre = new Table().Border(TableBorder.Rounded);
-        for (var i = 0; i < table.Headers.Count; i++)
+        console.Write(ToSpectre(ComparisonTable.From(result)));
+        if (scenario.Functions.Count > 1)
         {
-            var column = new TableColumn(Markup.Escape(table.Headers[i]));
-            spectre.AddColumn(i == 0 ? column : column.RightAligned());
+            console.MarkupLine(Markup.Escape($"The {Math.Min(TopFunctions, scenario.Functions.Count)} busiest functions (--out DIR writes all to functions.csv):"));
+            console.Write(ToSpectre(ComparisonTable.ForFunctions(result, TopFunctions)));
         }
 
-        foreach (var row in table.Rows)
-        {
-            spectre.AddRow(row.Select(Markup.Escape).ToArray());
-        }
-
-        console.Write(spectre);
         foreach (var p in result.Policies)
         {
             console.MarkupLine(Markup.Escape(FormattableString.Invariant(

@@ -1,4 +1,5 @@
 using ServerlessSim.Experiments;
+using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Randomness;
 
@@ -50,7 +51,7 @@ public static class ScenarioValidator
             errors.Add("account.concurrencyLimit", scenario.EffectiveAccount.ConcurrencyLimit, "must be an integer of at least 1");
         }
 
-        ValidateFunction(scenario, errors);
+        ValidateFunctions(scenario, errors);
         ValidatePolicies(scenario, errors);
         return errors.All;
     }
@@ -66,33 +67,54 @@ public static class ScenarioValidator
         }
     }
 
-    private static void ValidateFunction(Scenario scenario, ValidationErrors errors)
+    private static void ValidateFunctions(Scenario scenario, ValidationErrors errors)
     {
-        var function = scenario.Function;
+        var functions = scenario.Functions;
+        if (functions is null || functions.Count == 0)
+        {
+            errors.Add("functions", functions?.Count ?? 0, "must list at least one function");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < functions.Count; i++)
+        {
+            // One function reads as the file's "function" object, several as its "functions" array.
+            var path = functions.Count == 1 ? "function" : $"functions[{i}]";
+            ValidateFunction(functions[i], path, errors);
+            if (functions[i] is { Name: { } name } && !string.IsNullOrWhiteSpace(name) && !seen.Add(name))
+            {
+                errors.Add(path + ".name", name, "must be unique among the functions");
+            }
+        }
+    }
+
+    private static void ValidateFunction(FunctionDefinition function, string path, ValidationErrors errors)
+    {
         if (function is null)
         {
-            errors.Add("function", null, "is required");
+            errors.Add(path, null, "is required");
             return;
         }
 
         if (string.IsNullOrWhiteSpace(function.Name))
         {
-            errors.Add("function.name", function.Name, "must not be empty");
+            errors.Add(path + ".name", function.Name, "must not be empty");
         }
 
-        errors.CheckRange("function.memoryMb", function.MemoryMb, 64, 32_768, unit: "MB");
+        errors.CheckRange(path + ".memoryMb", function.MemoryMb, 64, 32_768, unit: "MB");
         var schedule = function.Arrivals.Schedule;
         for (var i = 0; i < schedule.Count; i++)
         {
-            errors.CheckRange($"function.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
+            errors.CheckRange($"{path}.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
         }
 
-        ValidateDistribution("function.work.cpuMs", function.Work.CpuDemand, errors);
-        ValidateDistribution("function.work.ioWaitMs", function.Work.IoWait, errors);
-        ValidateDistribution("function.coldStartMs", function.ColdStart, errors);
+        ValidateDistribution(path + ".work.cpuMs", function.Work.CpuDemand, errors);
+        ValidateDistribution(path + ".work.ioWaitMs", function.Work.IoWait, errors);
+        ValidateDistribution(path + ".coldStartMs", function.ColdStart, errors);
         if (function.MaxInstances is < 1)
         {
-            errors.Add("function.maxInstances", function.MaxInstances, "must be an integer of at least 1 (or absent for no cap)");
+            errors.Add(path + ".maxInstances", function.MaxInstances, "must be an integer of at least 1 (or absent for no cap)");
         }
     }
 

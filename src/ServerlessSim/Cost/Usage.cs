@@ -17,4 +17,24 @@ public sealed record Usage(
     double IdleInstanceSeconds,
     double InitializingInstanceSeconds,
     double MemoryMb,
-    double VCpusPerInstance);
+    double VCpusPerInstance)
+{
+    /// <summary>The usage of several functions together: quantities add up.</summary>
+    /// <remarks>Memory and vCPUs per instance are the functions' if they all agree, else 0 (mixed): bill each function on its own usage.</remarks>
+    public static Usage Sum(IReadOnlyList<Usage> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        var memory = parts.All(p => p.MemoryMb == parts[0].MemoryMb) ? parts[0].MemoryMb : 0;
+        var vCpus = parts.All(p => p.VCpusPerInstance == parts[0].VCpusPerInstance) ? parts[0].VCpusPerInstance : 0;
+        return new Usage(
+            parts.Sum(p => p.CompletedRequests),
+            parts.Sum(p => p.BilledDurationMs),
+            parts.Sum(p => p.BilledInitMs),
+            parts.Sum(p => p.BusyInstanceSeconds),
+            parts.Sum(p => p.IdleInstanceSeconds),
+            parts.Sum(p => p.InitializingInstanceSeconds),
+            memory,
+            vCpus);
+    }
+}

@@ -72,6 +72,30 @@ public static class Comparison
     {
         var options = scenario.Policies[policyIndex];
         var concurrency = ConcurrencyPolicies.Create(options.Concurrency);
+        var functions = new List<FunctionResult>();
+        if (scenario.Functions.Count > 1)
+        {
+            for (var f = 0; f < scenario.Functions.Count; f++)
+            {
+                var function = scenario.Functions[f];
+                functions.Add(new FunctionResult(
+                    function.Name,
+                    concurrency.VCpusPerInstance(function.MemoryMb),
+                    AggregateMetrics(runs.Select(r => r.FunctionResults[f]).ToArray())));
+            }
+        }
+
+        return new PolicyResult(
+            options,
+            concurrency.MaxConcurrentPerInstance,
+            concurrency.VCpusPerInstance(scenario.Functions[0].MemoryMb),
+            runs,
+            AggregateMetrics(runs),
+            functions);
+    }
+
+    private static List<AggregatedMetric> AggregateMetrics(IReadOnlyList<RunResult> runs)
+    {
         var metrics = new List<AggregatedMetric>();
         if (runs.Count > 0)
         {
@@ -82,7 +106,6 @@ public static class Comparison
             }
         }
 
-        return new PolicyResult(
-            options, concurrency.MaxConcurrentPerInstance, concurrency.VCpusPerInstance(scenario.Function.MemoryMb), runs, metrics);
+        return metrics;
     }
 }

@@ -5,9 +5,13 @@ using ServerlessSim.Policies;
 
 namespace ServerlessSim.Experiments;
 
-/// <summary>A complete experiment: the traffic and function, the policies to compare, the horizon and the seed.</summary>
+/// <summary>A complete experiment: the functions and their traffic, the policies to compare, the horizon and the seed.</summary>
+/// <remarks>
+/// The functions share the account and its concurrency limit, as on AWS Lambda, where every function of an account
+/// in a region draws from one pool (1,000 by default). Each policy is applied to every function.
+/// </remarks>
 /// <param name="Name">A name for reports.</param>
-/// <param name="Function">The function and its traffic.</param>
+/// <param name="Functions">The functions of the account, each with its own traffic (at least one, unique names).</param>
 /// <param name="Policies">The execution models to compare on the same traffic (at least one, unique names).</param>
 /// <param name="Horizon">How long arrivals last; in-flight requests are drained after it.</param>
 /// <param name="WarmUp">The start of the run excluded from every statistic (it must end before the horizon).</param>
@@ -18,7 +22,7 @@ namespace ServerlessSim.Experiments;
 /// <param name="Prices">Prices; null for <see cref="PriceTable.Default"/>.</param>
 public sealed record Scenario(
     string Name,
-    FunctionDefinition Function,
+    IReadOnlyList<FunctionDefinition> Functions,
     IReadOnlyList<PolicyOptions> Policies,
     SimDuration Horizon,
     SimDuration WarmUp,
@@ -28,6 +32,32 @@ public sealed record Scenario(
     SimDuration? TimeSeriesStep = null,
     PriceTable? Prices = null)
 {
+    /// <summary>A scenario with one function (the common case); the other parameters as in the primary constructor.</summary>
+    public Scenario(
+        string Name,
+        FunctionDefinition Function,
+        IReadOnlyList<PolicyOptions> Policies,
+        SimDuration Horizon,
+        SimDuration WarmUp,
+        long Seed = 1,
+        int Replications = 1,
+        AccountOptions? Account = null,
+        SimDuration? TimeSeriesStep = null,
+        PriceTable? Prices = null)
+        : this(Name, [Function], Policies, Horizon, WarmUp, Seed, Replications, Account, TimeSeriesStep, Prices)
+    {
+    }
+
+    /// <summary>The scenario's only function; setting it replaces the list with that one function.</summary>
+    /// <exception cref="InvalidOperationException">The scenario has several functions: use <see cref="Functions"/>.</exception>
+    public FunctionDefinition Function
+    {
+        get => Functions.Count == 1
+            ? Functions[0]
+            : throw new InvalidOperationException($"Scenario '{Name}' has {Functions.Count} functions; use Functions.");
+        init => Functions = [value];
+    }
+
     /// <summary>The most time-series points a run keeps by default.</summary>
     public const int DefaultMaxTimeSeriesPoints = 2000;
 

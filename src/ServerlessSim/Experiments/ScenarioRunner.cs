@@ -1,7 +1,9 @@
 using ServerlessSim.Configuration;
+using ServerlessSim.Cost;
 using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
 using ServerlessSim.Platform;
+using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Dispatch;
 using ServerlessSim.Randomness;
@@ -30,29 +32,68 @@ public static class ScenarioRunner
     {
         var policy = scenario.Policies[policyIndex];
         var concurrency = ConcurrencyPolicies.Create(policy.Concurrency);
-        var function = scenario.Function;
-        var vCpus = concurrency.VCpusPerInstance(function.MemoryMb);
-        var settings = new PlatformModelSettings(
-            function,
-            concurrency.MaxConcurrentPerInstance,
-            vCpus,
-            DispatchPolicies.Create(policy.EffectiveDispatch),
-            scenario.EffectiveAccount.ConcurrencyLimit,
-            policy.EffectiveLimitCounts,
-            scenario.WarmUp.Seconds,
-            scenario.Horizon.Seconds);
-        var metrics = new RunMetrics(scenario.WarmUp.Seconds, scenario.Horizon.Seconds, scenario.EffectiveTimeSeriesStep.Seconds);
-        var model = new PlatformModel(settings, RandomStreams.For(scenario.Seed, replication, 0), metrics);
+        var functions = scenario.Functions;
+        var warmUp = scenario.WarmUp.Seconds;
+        var horizon = scenario.Horizon.Seconds;
+        var account = new AccountState(scenario.EffectiveAccount.ConcurrencyLimit, policy.EffectiveLimitCounts == LimitScope.Instances);
+        var step = scenario.EffectiveTimeSeriesStep.Seconds;
+        var accountMetrics = functions.Count == 1 ? null : new RunMetrics(warmUp, horizon, step);
+        var models = new PlatformModel[functions.Count];
+        for (var f = 0; f < functions.Count; f++)
+        {
+            var settings = new PlatformModelSettings(
+                f,
+                functions[f],
+                concurrency.MaxConcurrentPerInstance,
+                concurrency.VCpusPerInstance(functions[f].MemoryMb),
+                DispatchPolicies.Create(policy.EffectiveDispatch),
+                warmUp,
+                horizon);
+            var metrics = accountMetrics is null ? new RunMetrics(warmUp, horizon, step) : RunMetrics.ForFunctionOfMany(warmUp, horizon);
+            models[f] = new PlatformModel(settings, RandomStreams.For(scenario.Seed, replication, f), account, metrics, accountMetrics);
+        }
+
+        var model = new AccountModel(models, account, accountMetrics);
         var simulator = new Simulator();
         model.Start(simulator);
 
         // Arrivals stop at the horizon; then the requests still in flight are drained so that every counted
         // request ends completed or throttled.
-        simulator.RunUntil(model, scenario.Horizon.Seconds, cancellationToken);
+        simulator.RunUntil(model, horizon, cancellationToken);
         simulator.RunWhile(model, static m => m.InFlight > 0, cancellationToken);
 
-        var identity = new RunIdentity(
-            policy.Name, replication, function.MemoryMb, vCpus, policy.EffectiveBilling, scenario.EffectivePrices, policy.LambdaArm);
-        return metrics.ToResult(identity, model.Pool.Live, model.Pool.Busy, model.Pool.Initializing, simulator.HandledEvents);
+        var results = new RunResult[functions.Count];
+        for (var f = 0; f < functions.Count; f++)
+        {
+            var function = functions[f];
+            var pool = models[f].Pool;
+            var identity = new RunIdentity(
+                policy.Name,
+                replication,
+                function.MemoryMb,
+                concurrency.VCpusPerInstance(function.MemoryMb),
+                policy.EffectiveBilling,
+                scenario.EffectivePrices,
+                policy.LambdaArm);
+            results[f] = models[f].Metrics.ToResult(identity, pool.Live, pool.Busy, pool.Initializing, simulator.HandledEvents);
+        }
+
+        if (accountMetrics is null)
+        {
+            return results[0];
+        }
+
+        // The account's own metrics hold what only all requests together give (latency percentiles, peaks); its
+        // usage and bill are the functions' summed, since each function is billed at its own memory size.
+        var accountIdentity = new RunIdentity(
+            policy.Name, replication, 0, 0, policy.EffectiveBilling, scenario.EffectivePrices, policy.LambdaArm);
+        var accountResult = accountMetrics.ToResult(accountIdentity, model.Live, model.Busy, model.Initializing, simulator.HandledEvents);
+        var named = results.Select((r, f) => r with { Function = functions[f].Name }).ToArray();
+        return accountResult with
+        {
+            Usage = Usage.Sum(named.Select(r => r.Usage).ToArray()),
+            Cost = CostSummary.Sum(named.Select(r => r.Cost).ToArray(), accountResult.Completed),
+            Functions = named,
+        };
     }
 }

@@ -7,21 +7,18 @@ using ServerlessSim.Workload;
 
 namespace ServerlessSim.Platform;
 
-/// <summary>One function on one platform policy, as events: arrivals, dispatch, limits, cold starts, execution, expiry.</summary>
+/// <summary>One function of an account on one platform policy: arrivals, dispatch, limits, cold starts, execution, expiry.</summary>
 /// <remarks>
 /// Per request: one arrival event, one completion event, plus (with many requests per instance) a share of its
 /// instance's CPU events. Idle expiry costs one pending event per function, not one per idle period: idle
-/// instances are kept in the order they went idle and the sweep always targets the oldest.
+/// instances are kept in the order they went idle and the sweep always targets the oldest. The
+/// <see cref="AccountModel"/> routes events here; the account limit is checked against the account's totals.
 /// </remarks>
-internal sealed class PlatformModel : IEventHandler
+internal sealed class PlatformModel
 {
-    private const int ArrivalEvent = 0;
-    private const int InitDoneEvent = 1;
-    private const int RequestDoneEvent = 2;
-    private const int CpuDoneEvent = 3;
-    private const int IdleSweepEvent = 4;
     private const int NoRequest = -1;
 
+    private readonly int _function;
     private readonly ArrivalGenerator _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly IDistribution _coldStart;
@@ -30,23 +27,35 @@ internal sealed class PlatformModel : IEventHandler
     private readonly InstancePool _pool;
     private readonly RequestTable _requests = new();
     private readonly ProcessorSharingCpu? _sharedCpu;
+    private readonly AccountState _account;
     private readonly RunMetrics _metrics;
+    private readonly RunMetrics? _accountMetrics;
     private readonly double _soloCpuRate;
     private readonly double _keepAliveSeconds;
     private readonly double _warmUpSeconds;
     private readonly double _horizonSeconds;
-    private readonly int _limit;
-    private readonly bool _limitCountsInstances;
+    private readonly bool _arrivalsInStreamSlot;
     private readonly int _maxInstances;
     private int[] _finished = new int[16];
 
     // Per instance, the first of the requests waiting for it to finish initialising (linked through NextWaiting).
     private int[] _waitingHead = new int[16];
+
+    // Per instance slot, its account-wide id for CPU events (slots are registered in order, once).
+    private int[] _instanceIds = new int[16];
+    private int _registeredInstances;
     private bool _sweepPending;
 
-    public PlatformModel(PlatformModelSettings settings, RandomStreams streams, RunMetrics metrics)
+    /// <param name="settings">The function and the policy, resolved.</param>
+    /// <param name="streams">The function's random substreams.</param>
+    /// <param name="account">The account's shared limit and load.</param>
+    /// <param name="metrics">The function's metrics.</param>
+    /// <param name="accountMetrics">The account's metrics when it has several functions (null with one: the function's are the account's).</param>
+    public PlatformModel(
+        PlatformModelSettings settings, RandomStreams streams, AccountState account, RunMetrics metrics, RunMetrics? accountMetrics)
     {
         var function = settings.Function;
+        _function = settings.FunctionIndex;
         _arrivals = new ArrivalGenerator(function.Arrivals, streams.Arrivals);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _coldStart = function.ColdStart;
@@ -58,41 +67,46 @@ internal sealed class PlatformModel : IEventHandler
         _keepAliveSeconds = function.KeepAlive.Seconds;
         _warmUpSeconds = settings.WarmUpSeconds;
         _horizonSeconds = settings.HorizonSeconds;
-        _limit = settings.ConcurrencyLimit;
-        _limitCountsInstances = settings.LimitCounts == LimitScope.Instances;
+        _account = account;
         _maxInstances = function.MaxInstances ?? int.MaxValue;
         _metrics = metrics;
+        _accountMetrics = accountMetrics;
+
+        // The simulator's stream slot holds one source; with several functions arrivals go through the queue.
+        _arrivalsInStreamSlot = accountMetrics is null;
     }
 
     public InstancePool Pool => _pool;
+
+    public RunMetrics Metrics => _metrics;
 
     public int InFlight => _requests.InFlight;
 
     public void Start(Simulator simulator) => ScheduleNextArrival(simulator);
 
-    public void Handle(Simulator simulator, in ScheduledEvent scheduledEvent)
+    /// <summary>Handles one event of this function (<paramref name="target"/> already translated to the function's own index).</summary>
+    public void Handle(Simulator simulator, int kind, int target, int tag, double now)
     {
-        var now = scheduledEvent.TimeSeconds;
         _metrics.Advance(now, _pool.Live, _pool.Busy, _pool.Initializing, _requests.InFlight);
-        switch (scheduledEvent.Kind)
+        switch (kind)
         {
-            case ArrivalEvent:
+            case PlatformEvents.Arrival:
                 OnArrival(simulator, now);
                 break;
-            case RequestDoneEvent:
-                OnRequestDone(simulator, scheduledEvent.Target, now);
+            case PlatformEvents.RequestDone:
+                OnRequestDone(simulator, target, now);
                 break;
-            case CpuDoneEvent:
-                OnCpuDone(simulator, scheduledEvent.Target, scheduledEvent.Tag, now);
+            case PlatformEvents.CpuDone:
+                OnCpuDone(simulator, target, tag, now);
                 break;
-            case InitDoneEvent:
-                OnInitDone(simulator, scheduledEvent.Target, now);
+            case PlatformEvents.InitDone:
+                OnInitDone(simulator, target, now);
                 break;
-            case IdleSweepEvent:
+            case PlatformEvents.IdleSweep:
                 OnIdleSweep(simulator, now);
                 break;
             default:
-                throw new InvalidOperationException($"Unknown event kind {scheduledEvent.Kind}.");
+                throw new InvalidOperationException($"Unknown event kind {kind}.");
         }
     }
 
@@ -101,7 +115,14 @@ internal sealed class PlatformModel : IEventHandler
         var next = _arrivals.Next();
         if (next < _horizonSeconds)
         {
-            simulator.ScheduleStream(next, ArrivalEvent, 0);
+            if (_arrivalsInStreamSlot)
+            {
+                simulator.ScheduleStream(next, PlatformEvents.Arrival, _function);
+            }
+            else
+            {
+                simulator.ScheduleAt(next, PlatformEvents.Arrival, _function);
+            }
         }
     }
 
@@ -113,10 +134,11 @@ internal sealed class PlatformModel : IEventHandler
         var (cpu, io) = _work.Next();
         var counted = now >= _warmUpSeconds;
         _metrics.OnArrival(counted, now);
+        _accountMetrics?.OnArrival(counted, now);
 
-        if (!_limitCountsInstances && _requests.InFlight >= _limit)
+        if (!_account.LimitCountsInstances && _account.OtherInFlight + _requests.InFlight >= _account.ConcurrencyLimit)
         {
-            _metrics.OnThrottle(counted, ThrottleReason.AccountConcurrency, now);
+            Throttle(counted, ThrottleReason.AccountConcurrency, now);
             return;
         }
 
@@ -131,12 +153,12 @@ internal sealed class PlatformModel : IEventHandler
             }
             else if (_pool.Live >= _maxInstances)
             {
-                _metrics.OnThrottle(counted, ThrottleReason.MaxInstances, now);
+                Throttle(counted, ThrottleReason.MaxInstances, now);
                 return;
             }
-            else if (_limitCountsInstances && _pool.Active >= _limit)
+            else if (InstanceLimitReached)
             {
-                _metrics.OnThrottle(counted, ThrottleReason.AccountConcurrency, now);
+                Throttle(counted, ThrottleReason.AccountConcurrency, now);
                 return;
             }
             else
@@ -157,6 +179,7 @@ internal sealed class PlatformModel : IEventHandler
         if (cold)
         {
             _metrics.OnColdStart(counted, now);
+            _accountMetrics?.OnColdStart(counted, now);
             _requests.NextWaiting[request] = _waitingHead[instance];
             _waitingHead[instance] = request;
         }
@@ -164,6 +187,15 @@ internal sealed class PlatformModel : IEventHandler
         {
             StartRequest(simulator, request, instance, now);
         }
+    }
+
+    private bool InstanceLimitReached =>
+        _account.LimitCountsInstances && _account.OtherActiveInstances + _pool.Active >= _account.ConcurrencyLimit;
+
+    private void Throttle(bool counted, ThrottleReason reason, double now)
+    {
+        _metrics.OnThrottle(counted, reason, now);
+        _accountMetrics?.OnThrottle(counted, reason, now);
     }
 
     /// <summary>A ready instance with a free slot that the limits allow, or -1.</summary>
@@ -175,7 +207,7 @@ internal sealed class PlatformModel : IEventHandler
             return -1;
         }
 
-        if (load == 0 && _limitCountsInstances && _pool.Active >= _limit)
+        if (load == 0 && InstanceLimitReached)
         {
             // An idle instance would become one more active instance: only busy ones with a free slot may serve.
             load = _pool.Ready.LowestNonEmpty(1);
@@ -195,7 +227,13 @@ internal sealed class PlatformModel : IEventHandler
         _waitingHead[instance] = NoRequest;
         var init = _coldStart.Sample(_coldStartRandom);
         _metrics.OnInstanceStart(now, init);
-        simulator.ScheduleAt(now + init, InitDoneEvent, instance);
+        _accountMetrics?.OnInstanceStart(now, init);
+        if (_sharedCpu is not null && instance == _registeredInstances)
+        {
+            RegisterInstance(instance);
+        }
+
+        simulator.ScheduleAt(now + init, PlatformEvents.InitDone, instance, _function);
         return instance;
     }
 
@@ -224,7 +262,7 @@ internal sealed class PlatformModel : IEventHandler
         if (_sharedCpu is null || cpu <= 0)
         {
             // Alone on its instance: the CPU phase runs at the instance's share, capped at one vCPU.
-            simulator.ScheduleAt(now + (cpu / _soloCpuRate) + _requests.IoSeconds[request], RequestDoneEvent, request);
+            simulator.ScheduleAt(now + (cpu / _soloCpuRate) + _requests.IoSeconds[request], PlatformEvents.RequestDone, request, _function);
             return;
         }
 
@@ -237,7 +275,7 @@ internal sealed class PlatformModel : IEventHandler
     private void IssueCpuEvent(Simulator simulator, int instance)
     {
         var (time, version) = _sharedCpu!.IssueEvent(instance);
-        simulator.ScheduleAt(time, CpuDoneEvent, instance, version);
+        simulator.ScheduleAt(time, PlatformEvents.CpuDone, _instanceIds[instance], version);
     }
 
     private void OnCpuDone(Simulator simulator, int instance, int version, double now)
@@ -257,7 +295,7 @@ internal sealed class PlatformModel : IEventHandler
         for (var i = 0; i < done; i++)
         {
             var request = _finished[i];
-            simulator.ScheduleAt(now + _requests.IoSeconds[request], RequestDoneEvent, request);
+            simulator.ScheduleAt(now + _requests.IoSeconds[request], PlatformEvents.RequestDone, request, _function);
         }
 
         if (cpu.JobsOn(instance) > 0)
@@ -269,8 +307,11 @@ internal sealed class PlatformModel : IEventHandler
     private void OnRequestDone(Simulator simulator, int request, double now)
     {
         var instance = _requests.Instance[request];
-        _metrics.OnCompletion(
-            _requests.Counted[request], now, now - _requests.ArrivalSeconds[request], now - _requests.StartSeconds[request]);
+        var counted = _requests.Counted[request];
+        var latency = now - _requests.ArrivalSeconds[request];
+        var execution = now - _requests.StartSeconds[request];
+        _metrics.OnCompletion(counted, now, latency, execution);
+        _accountMetrics?.OnCompletion(counted, now, latency, execution);
         _requests.Release(request);
         if (_pool.Unbind(instance, now))
         {
@@ -283,7 +324,7 @@ internal sealed class PlatformModel : IEventHandler
         if (!_sweepPending && !double.IsPositiveInfinity(_keepAliveSeconds))
         {
             _sweepPending = true;
-            simulator.ScheduleAt(_pool.IdleSince(_pool.Ready.Tail(0)) + _keepAliveSeconds, IdleSweepEvent, 0);
+            simulator.ScheduleAt(_pool.IdleSince(_pool.Ready.Tail(0)) + _keepAliveSeconds, PlatformEvents.IdleSweep, _function);
         }
     }
 
@@ -301,6 +342,17 @@ internal sealed class PlatformModel : IEventHandler
 
             _pool.Reclaim(oldest);
         }
+    }
+
+    private void RegisterInstance(int instance)
+    {
+        if (instance == _instanceIds.Length)
+        {
+            Array.Resize(ref _instanceIds, instance * 2);
+        }
+
+        _instanceIds[instance] = _account.RegisterInstance(_function, instance);
+        _registeredInstances++;
     }
 
     private void EnsureWaitingCapacity(int instance)

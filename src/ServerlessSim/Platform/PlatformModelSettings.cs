@@ -1,15 +1,13 @@
-using ServerlessSim.Policies;
 using ServerlessSim.Policies.Dispatch;
 
 namespace ServerlessSim.Platform;
 
-/// <summary>Everything a <see cref="PlatformModel"/> needs, resolved from a scenario and one of its policies.</summary>
+/// <summary>Everything a <see cref="PlatformModel"/> needs, resolved from a scenario, one of its functions and one of its policies.</summary>
 internal sealed record PlatformModelSettings(
+    int FunctionIndex,
     FunctionDefinition Function,
     int MaxConcurrentPerInstance,
     double VCpus,
     IDispatchPolicy Dispatch,
-    int ConcurrencyLimit,
-    LimitScope LimitCounts,
     double WarmUpSeconds,
     double HorizonSeconds);

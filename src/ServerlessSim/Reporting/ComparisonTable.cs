@@ -60,6 +60,46 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         return new ComparisonTable(headers, rows);
     }
 
+    /// <summary>With several functions, the <paramref name="top"/> busiest by requests: one row each, throttling, cold starts and p99 per policy.</summary>
+    /// <remarks>Every policy sees the same requests (common random numbers), so the first policy's counts rank the functions.</remarks>
+    public static ComparisonTable ForFunctions(ComparisonResult result, int top)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var policies = result.Policies.Where(p => p.FunctionResults.Count > 0).ToArray();
+        var headers = new List<string> { "function", "requests" };
+        foreach (var p in policies)
+        {
+            headers.AddRange([$"{p.Options.Name} throttled (%)", $"{p.Options.Name} cold (%)", $"{p.Options.Name} p99 (ms)"]);
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        if (policies.Length == 0)
+        {
+            return new ComparisonTable(headers, rows);
+        }
+
+        var busiest = Enumerable.Range(0, policies[0].FunctionResults.Count)
+            .OrderByDescending(f => policies[0].FunctionResults[f]["requests"])
+            .ThenBy(f => f)
+            .Take(top);
+        foreach (var f in busiest)
+        {
+            var first = policies[0].FunctionResults[f];
+            var row = new List<string> { first.Name, first["requests"].ToString("N0", CultureInfo.InvariantCulture) };
+            foreach (var p in policies)
+            {
+                var function = p.FunctionResults[f];
+                row.Add((function["throttleRatio"] * 100).ToString("0.00", CultureInfo.InvariantCulture));
+                row.Add((function["coldStartRatio"] * 100).ToString("0.00", CultureInfo.InvariantCulture));
+                row.Add(function["latencyMs.p99"].ToString("0.0", CultureInfo.InvariantCulture));
+            }
+
+            rows.Add(row);
+        }
+
+        return new ComparisonTable(headers, rows);
+    }
+
     /// <summary>The table as GitHub Markdown.</summary>
     public string ToMarkdown()
     {

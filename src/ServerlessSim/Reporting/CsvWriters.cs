@@ -17,10 +17,26 @@ public static class CsvWriters
         {
             foreach (var metric in policy.Metrics)
             {
-                csv.Append(Quote(policy.Options.Name)).Append(',').Append(metric.Name).Append(',')
-                   .Append(Number(metric.Mean)).Append(',')
-                   .Append(metric.HalfWidth95 is { } h ? Number(h) : string.Empty).Append(',')
-                   .Append(metric.Replications.ToString(CultureInfo.InvariantCulture)).Append('\n');
+                AppendMetric(csv.Append(Quote(policy.Options.Name)).Append(','), metric);
+            }
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Per function, with several functions: one row per policy, function and metric (header only with one function).</summary>
+    public static string Functions(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var csv = new StringBuilder("policy,function,metric,mean,ci95HalfWidth,replications\n");
+        foreach (var policy in result.Policies)
+        {
+            foreach (var function in policy.FunctionResults)
+            {
+                foreach (var metric in function.Metrics)
+                {
+                    AppendMetric(csv.Append(Quote(policy.Options.Name)).Append(',').Append(Quote(function.Name)).Append(','), metric);
+                }
             }
         }
 
@@ -46,6 +62,12 @@ public static class CsvWriters
 
         return csv.ToString();
     }
+
+    private static void AppendMetric(StringBuilder csv, AggregatedMetric metric) =>
+        csv.Append(metric.Name).Append(',')
+           .Append(Number(metric.Mean)).Append(',')
+           .Append(metric.HalfWidth95 is { } h ? Number(h) : string.Empty).Append(',')
+           .Append(metric.Replications.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
     private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 

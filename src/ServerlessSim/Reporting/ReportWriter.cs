@@ -3,9 +3,11 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, a time-series CSV per policy and report.md.</summary>
+/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, functions.csv (several functions), a time-series CSV per policy and report.md.</summary>
 public static class ReportWriter
 {
+    private const int MarkdownTopFunctions = 20;
+
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
     /// <remarks>Each file is written to a temporary name and renamed, so an interrupted write leaves no half-written file.</remarks>
     public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory)
@@ -17,6 +19,11 @@ public static class ReportWriter
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
         };
+        if (result.Scenario.Functions.Count > 1)
+        {
+            written.Add(WriteAtomically(directory, "functions.csv", CsvWriters.Functions(result)));
+        }
+
         foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
         {
             written.Add(WriteAtomically(directory, $"timeseries-{SafeName(policy.Options.Name)}.csv", CsvWriters.TimeSeries(policy.Replications[0].TimeSeries)));
@@ -31,14 +38,19 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Scenario;
-        var f = s.Function;
         var md = new StringBuilder();
         md.Append("# ").Append(s.Name).Append(result.Partial ? " (partial: cancelled)" : string.Empty).Append("\n\n");
-        md.Append(FormattableString.Invariant(
-            $"Function `{f.Name}`: {f.MemoryMb} MB, CPU {f.Work.CpuDemand.Describe()}, IO wait {f.Work.IoWait.Describe()}, cold start {f.ColdStart.Describe()}, keep-alive {(f.KeepAlive.IsInfinite ? "infinite" : f.KeepAlive.Seconds + " s")}.\n"));
+        var functions = ScenarioDescription.Functions(s);
+        md.Append(char.ToUpperInvariant(functions[0])).Append(functions, 1, functions.Length - 1).Append(".\n");
         md.Append(FormattableString.Invariant(
             $"Horizon {s.Horizon.Seconds} s, warm-up {s.WarmUp.Seconds} s, seed {s.Seed}, {s.Replications} replication(s) (± is the 95% confidence half-width), account limit {s.EffectiveAccount.ConcurrencyLimit}.\n\n"));
         md.Append(ComparisonTable.From(result).ToMarkdown()).Append('\n');
+        if (s.Functions.Count > 1)
+        {
+            md.Append(FormattableString.Invariant($"The {Math.Min(MarkdownTopFunctions, s.Functions.Count)} busiest functions (all in functions.csv):\n\n"));
+            md.Append(ComparisonTable.ForFunctions(result, MarkdownTopFunctions).ToMarkdown()).Append('\n');
+        }
+
         foreach (var p in result.Policies)
         {
             md.Append(FormattableString.Invariant(

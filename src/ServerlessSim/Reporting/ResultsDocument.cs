@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ServerlessSim.Experiments;
+using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
 
 namespace ServerlessSim.Reporting;
@@ -52,7 +53,6 @@ public static class ResultsDocument
 
     private static void WriteScenario(Utf8JsonWriter json, Scenario scenario)
     {
-        var function = scenario.Function;
         json.WriteStartObject("scenario");
         json.WriteString("name", scenario.Name);
         json.WriteNumber("seed", scenario.Seed);
@@ -60,7 +60,32 @@ public static class ResultsDocument
         json.WriteNumber("warmUpSeconds", scenario.WarmUp.Seconds);
         json.WriteNumber("replications", scenario.Replications);
         json.WriteNumber("accountConcurrencyLimit", scenario.EffectiveAccount.ConcurrencyLimit);
-        json.WriteStartObject("function");
+        if (scenario.Functions.Count == 1)
+        {
+            json.WritePropertyName("function");
+            WriteFunction(json, scenario, scenario.Functions[0]);
+        }
+        else
+        {
+            json.WriteStartArray("functions");
+            foreach (var function in scenario.Functions)
+            {
+                WriteFunction(json, scenario, function);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteStartObject("prices");
+        json.WriteString("source", scenario.EffectivePrices.Source);
+        json.WriteString("asOf", scenario.EffectivePrices.AsOf);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFunction(Utf8JsonWriter json, Scenario scenario, FunctionDefinition function)
+    {
+        json.WriteStartObject();
         json.WriteString("name", function.Name);
         json.WriteNumber("memoryMb", function.MemoryMb);
         json.WriteString("arrivals", function.Arrivals.Kind.ToString().ToLowerInvariant());
@@ -78,11 +103,6 @@ public static class ResultsDocument
         }
 
         json.WriteEndObject();
-        json.WriteStartObject("prices");
-        json.WriteString("source", scenario.EffectivePrices.Source);
-        json.WriteString("asOf", scenario.EffectivePrices.AsOf);
-        json.WriteEndObject();
-        json.WriteEndObject();
     }
 
     private static void WritePolicy(Utf8JsonWriter json, PolicyResult policy)
@@ -97,15 +117,34 @@ public static class ResultsDocument
         json.WriteString("limitCounts", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveLimitCounts.ToString()));
         json.WriteString("billing", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveBilling.ToString()));
         json.WriteNumber("replications", policy.Replications.Count);
-        WriteNested(json, policy.Metrics, m => m.Mean);
-        if (policy.Replications.Count > 1)
+        WriteMetrics(json, policy.Metrics, policy.Replications.Count);
+        if (policy.FunctionResults.Count > 0)
         {
-            json.WriteStartObject("ci95HalfWidth");
-            WriteNested(json, policy.Metrics, m => m.HalfWidth95 ?? 0);
-            json.WriteEndObject();
+            json.WriteStartArray("functions");
+            foreach (var function in policy.FunctionResults)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", function.Name);
+                json.WriteNumber("vCpusPerInstance", function.VCpusPerInstance);
+                WriteMetrics(json, function.Metrics, policy.Replications.Count);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteMetrics(Utf8JsonWriter json, IReadOnlyList<AggregatedMetric> metrics, int replications)
+    {
+        WriteNested(json, metrics, m => m.Mean);
+        if (replications > 1)
+        {
+            json.WriteStartObject("ci95HalfWidth");
+            WriteNested(json, metrics, m => m.HalfWidth95 ?? 0);
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteComparison(Utf8JsonWriter json, ComparisonResult result)

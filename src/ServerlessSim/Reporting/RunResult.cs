@@ -26,6 +26,12 @@ namespace ServerlessSim.Reporting;
 /// <param name="Cost">The bill under the policy's billing model, in USD.</param>
 /// <param name="TimeSeries">The run at a fixed step from time zero to the horizon (warm-up included).</param>
 /// <param name="EventsHandled">Events the engine handled, warm-up and drain included.</param>
+/// <param name="Functions">
+/// With several functions in the account, each function's own result (same shape, no time series, latency
+/// percentiles within 1%); this record is then the account's: counts and costs are the sums, latency, instances and
+/// in-flight are over all requests at once. Empty with one function, whose result this record is.
+/// </param>
+/// <param name="Function">The function's name when this is one function's result within an account; null for the account.</param>
 public sealed record RunResult(
     string Policy,
     int Replication,
@@ -43,8 +49,13 @@ public sealed record RunResult(
     Usage Usage,
     CostSummary Cost,
     IReadOnlyList<TimeSeriesPoint> TimeSeries,
-    long EventsHandled)
+    long EventsHandled,
+    IReadOnlyList<RunResult>? Functions = null,
+    string? Function = null)
 {
+    /// <summary>Each function's result with several functions; empty with one.</summary>
+    public IReadOnlyList<RunResult> FunctionResults => Functions ?? [];
+
     /// <summary>Requests throttled, whatever the reason.</summary>
     public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances;
 

@@ -1,0 +1,89 @@
+using ServerlessSim.Engine;
+using ServerlessSim.Metrics;
+
+namespace ServerlessSim.Platform;
+
+/// <summary>The functions of one account under one policy: routes each event to its function and keeps the account's totals.</summary>
+/// <remarks>
+/// With one function the account is that function: events go straight through and its metrics are the account's.
+/// With several, the account keeps running totals (instances, in flight) by the change each event makes to its
+/// function, so an event costs O(1) whatever the number of functions, and its own metrics see the account's load.
+/// </remarks>
+internal sealed class AccountModel : IEventHandler
+{
+    private readonly PlatformModel[] _functions;
+    private readonly AccountState _account;
+    private readonly RunMetrics? _metrics;
+    private int _live, _busy, _initializing, _inFlight, _active;
+
+    /// <param name="functions">The account's functions, by index.</param>
+    /// <param name="account">Their shared state.</param>
+    /// <param name="metrics">The account's metrics with several functions; null with one.</param>
+    public AccountModel(PlatformModel[] functions, AccountState account, RunMetrics? metrics)
+    {
+        _functions = functions;
+        _account = account;
+        _metrics = metrics;
+    }
+
+    public IReadOnlyList<PlatformModel> Functions => _functions;
+
+    /// <summary>Requests in flight in the whole account.</summary>
+    public int InFlight => _metrics is null ? _functions[0].InFlight : _inFlight;
+
+    public int Live => _metrics is null ? _functions[0].Pool.Live : _live;
+
+    public int Busy => _metrics is null ? _functions[0].Pool.Busy : _busy;
+
+    public int Initializing => _metrics is null ? _functions[0].Pool.Initializing : _initializing;
+
+    public void Start(Simulator simulator)
+    {
+        foreach (var function in _functions)
+        {
+            function.Start(simulator);
+        }
+    }
+
+    public void Handle(Simulator simulator, in ScheduledEvent scheduledEvent)
+    {
+        var kind = scheduledEvent.Kind;
+        var target = scheduledEvent.Target;
+        var tag = scheduledEvent.Tag;
+        int function;
+        switch (kind)
+        {
+            case PlatformEvents.Arrival:
+            case PlatformEvents.IdleSweep:
+                function = target;
+                break;
+            case PlatformEvents.CpuDone:
+                function = _account.FunctionOf(target);
+                target = _account.SlotOf(target);
+                break;
+            default:
+                function = tag;
+                break;
+        }
+
+        var model = _functions[function];
+        var now = scheduledEvent.TimeSeconds;
+        if (_metrics is null)
+        {
+            model.Handle(simulator, kind, target, tag, now);
+            return;
+        }
+
+        _metrics.Advance(now, _live, _busy, _initializing, _inFlight);
+        var pool = model.Pool;
+        var (live, busy, initializing, inFlight, active) = (pool.Live, pool.Busy, pool.Initializing, model.InFlight, pool.Active);
+        _account.OtherInFlight = _inFlight - inFlight;
+        _account.OtherActiveInstances = _active - active;
+        model.Handle(simulator, kind, target, tag, now);
+        _live += pool.Live - live;
+        _busy += pool.Busy - busy;
+        _initializing += pool.Initializing - initializing;
+        _inFlight += model.InFlight - inFlight;
+        _active += pool.Active - active;
+    }
+}

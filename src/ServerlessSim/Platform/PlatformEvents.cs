@@ -1,0 +1,20 @@
+namespace ServerlessSim.Platform;
+
+/// <summary>The platform's event kinds and what each event's target and tag mean.</summary>
+internal static class PlatformEvents
+{
+    /// <summary>A request arrives; target: the function.</summary>
+    public const int Arrival = 0;
+
+    /// <summary>An instance finished initialising; target: the function's instance, tag: the function.</summary>
+    public const int InitDone = 1;
+
+    /// <summary>A request finished; target: the function's request, tag: the function.</summary>
+    public const int RequestDone = 2;
+
+    /// <summary>An instance's earliest CPU phase may be done; target: the account-wide instance id, tag: a version.</summary>
+    public const int CpuDone = 3;
+
+    /// <summary>The oldest idle instance may have expired; target: the function.</summary>
+    public const int IdleSweep = 4;
+}
