@@ -28,8 +28,45 @@ internal static class FunctionReader
     private static readonly NumberRange Memory = new(64, 32_768, Unit: "MB");
     private static readonly NumberRange KeepAlive = new(0, Unit: "seconds");
 
+    /// <summary>The functions of <c>functions</c> at <paramref name="path"/>, or null (with errors) if any is invalid or names repeat.</summary>
+    /// <remarks>Unnamed functions are called function1, function2, ... by position (a lone one just "function").</remarks>
+    public static IReadOnlyList<FunctionDefinition>? ReadMany(JsonElement element, string path, ValidationErrors errors)
+    {
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
+        {
+            errors.AddShown(path, JsonValueReader.Raw(element), "must be a non-empty array of functions, e.g. [{\"name\": \"api\", \"arrivals\": ..., \"work\": ...}]");
+            return null;
+        }
+
+        var before = errors.All.Count;
+        var functions = new List<FunctionDefinition>();
+        var firstIndexOfName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var item in element.EnumerateArray())
+        {
+            var itemPath = $"{path}[{index}]";
+            var defaultName = element.GetArrayLength() == 1 ? DefaultName : $"{DefaultName}{index + 1}";
+            if (Read(item, itemPath, errors, defaultName) is { } function)
+            {
+                if (firstIndexOfName.TryGetValue(function.Name, out var first))
+                {
+                    errors.Add(itemPath + ".name", function.Name, $"must be unique among the functions (also {path}[{first}].name)");
+                }
+                else
+                {
+                    firstIndexOfName[function.Name] = index;
+                    functions.Add(function);
+                }
+            }
+
+            index++;
+        }
+
+        return errors.All.Count == before ? functions : null;
+    }
+
     /// <summary>The function at <paramref name="path"/>, or null (with errors) if anything about it is invalid.</summary>
-    public static FunctionDefinition? Read(JsonElement element, string path, ValidationErrors errors)
+    public static FunctionDefinition? Read(JsonElement element, string path, ValidationErrors errors, string defaultName = DefaultName)
     {
         if (JsonObjectReader.Open(element, path, Fields, errors) is not { } reader)
         {
@@ -37,7 +74,7 @@ internal static class FunctionReader
         }
 
         var before = errors.All.Count;
-        var name = reader.Text("name") ?? DefaultName;
+        var name = reader.Text("name") ?? defaultName;
         var memoryMb = reader.Number("memoryMb", Memory) ?? DefaultMemoryMb;
         var arrivals = reader.Get("arrivals", required: true, "give an object with \"ratePerSecond\" or \"rateSchedule\"") is { } a
             ? ArrivalsReader.Read(a, reader.PathOf("arrivals"), errors)

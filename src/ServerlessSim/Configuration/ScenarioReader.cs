@@ -15,7 +15,7 @@ internal static class ScenarioReader
 {
     /// <summary>The top-level fields.</summary>
     public static readonly string[] Fields =
-        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "policies"];
+        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "functions", "policies"];
 
     private static readonly string[] AccountFields = ["concurrencyLimit"];
 
@@ -57,21 +57,19 @@ internal static class ScenarioReader
         }
 
         var account = reader.Get("account") is { } a ? ReadAccount(a, reader.PathOf("account"), errors) : null;
-        var function = reader.Get("function", required: true, "give an object with \"arrivals\" and \"work\"") is { } f
-            ? FunctionReader.Read(f, reader.PathOf("function"), errors)
-            : null;
+        var functions = ReadFunctions(reader, errors);
         var policies = reader.Get("policies", required: true, "give an array of policies") is { } p
             ? PolicyReader.Read(p, reader.PathOf("policies"), errors)
             : null;
 
-        if (errors.Any || name is null || horizon is null || function is null || policies is null)
+        if (errors.Any || name is null || horizon is null || functions is null || policies is null)
         {
             return null;
         }
 
         return new Scenario(
             Name: name,
-            Function: function,
+            Functions: functions,
             Policies: policies,
             Horizon: SimDuration.FromSeconds(horizon.Value),
             WarmUp: SimDuration.FromSeconds(warmUp ?? 0),
@@ -79,6 +77,26 @@ internal static class ScenarioReader
             Replications: (int)replications,
             Account: account,
             TimeSeriesStep: step is { } st ? SimDuration.FromSeconds(st) : null);
+    }
+
+    // Exactly one of "function" (one object) and "functions" (an array sharing the account).
+    private static IReadOnlyList<FunctionDefinition>? ReadFunctions(JsonObjectReader reader, ValidationErrors errors)
+    {
+        if (reader.Has("function") && reader.Has("functions"))
+        {
+            errors.AddShown(reader.PathOf("functions"), "[...]", "must not be given with \"function\": give one function, or several as \"functions\"");
+            return null;
+        }
+
+        if (reader.Has("functions"))
+        {
+            return FunctionReader.ReadMany(reader.Get("functions")!.Value, reader.PathOf("functions"), errors);
+        }
+
+        return reader.Get("function", required: true, "give an object with \"arrivals\" and \"work\" (or several functions as \"functions\")") is { } f &&
+               FunctionReader.Read(f, reader.PathOf("function"), errors) is { } function
+            ? [function]
+            : null;
     }
 
     private static AccountOptions? ReadAccount(JsonElement element, string path, ValidationErrors errors)
