@@ -22,4 +22,11 @@ public static class ScenarioDescription
         return FormattableString.Invariant(
             $"{functions.Count} functions sharing the account, {functions.Min(f => f.MemoryMb):0} to {functions.Max(f => f.MemoryMb):0} MB, {expected:N0} requests expected after warm-up");
     }
+
+    /// <summary>A policy's vCPUs per instance as text, or "each function's" with several functions (each has its own memory).</summary>
+    public static string VCpusPerInstance(PolicyResult policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.FunctionResults.Count > 0 ? "each function's" : policy.VCpusPerInstance.ToString("0.###", CultureInfo.InvariantCulture);
+    }
 }
