@@ -1,4 +1,5 @@
 using ServerlessSim.Configuration;
+using ServerlessSim.Cost;
 using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
 using ServerlessSim.Platform;
@@ -52,7 +53,7 @@ public static class ScenarioRunner
         simulator.RunWhile(model, static m => m.InFlight > 0, cancellationToken);
 
         var identity = new RunIdentity(
-            policy.Name, replication, function.MemoryMb, vCpus, policy.EffectiveBilling, scenario.EffectivePrices, policy.LambdaArm);
+            policy.Name, replication, function.MemoryMb, vCpus, BillingPolicies.Create(policy.EffectiveBilling, scenario.EffectivePrices));
         return metrics.ToResult(identity, model.Pool.Live, model.Pool.Busy, model.Pool.Initializing, simulator.HandledEvents);
     }
 }

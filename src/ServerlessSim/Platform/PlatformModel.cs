@@ -153,7 +153,13 @@ internal sealed class PlatformModel : IEventHandler
         _requests.IoSeconds[request] = io;
         _requests.Instance[request] = instance;
         _requests.Counted[request] = counted;
+        var wasIdle = _pool.StateOf(instance) == InstanceState.Idle;
         _pool.Bind(instance, now);
+        if (wasIdle)
+        {
+            _metrics.Billing.OnInstanceBusy(instance, now);
+        }
+
         if (cold)
         {
             _metrics.OnColdStart(counted, now);
@@ -194,7 +200,7 @@ internal sealed class PlatformModel : IEventHandler
         EnsureWaitingCapacity(instance);
         _waitingHead[instance] = NoRequest;
         var init = _coldStart.Sample(_coldStartRandom);
-        _metrics.OnInstanceStart(now, init);
+        _metrics.OnInstanceStart(instance, now, init);
         simulator.ScheduleAt(now + init, InitDoneEvent, instance);
         return instance;
     }
@@ -202,6 +208,7 @@ internal sealed class PlatformModel : IEventHandler
     private void OnInitDone(Simulator simulator, int instance, double now)
     {
         _pool.MarkReady(instance, now);
+        _metrics.Billing.OnInstanceReady(instance, now, _pool.LoadOf(instance) > 0);
         var request = _waitingHead[instance];
         _waitingHead[instance] = NoRequest;
         while (request != NoRequest)
@@ -270,10 +277,11 @@ internal sealed class PlatformModel : IEventHandler
     {
         var instance = _requests.Instance[request];
         _metrics.OnCompletion(
-            _requests.Counted[request], now, now - _requests.ArrivalSeconds[request], now - _requests.StartSeconds[request]);
+            _requests.Counted[request], now, now - _requests.ArrivalSeconds[request], now - _requests.StartSeconds[request], _requests.CpuSeconds[request]);
         _requests.Release(request);
         if (_pool.Unbind(instance, now))
         {
+            _metrics.Billing.OnInstanceIdle(instance, now);
             EnsureSweep(simulator, now);
         }
     }
@@ -300,6 +308,7 @@ internal sealed class PlatformModel : IEventHandler
             }
 
             _pool.Reclaim(oldest);
+            _metrics.Billing.OnInstanceReclaimed(oldest, now);
         }
     }
 

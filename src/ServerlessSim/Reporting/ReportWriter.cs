@@ -3,7 +3,7 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, a time-series CSV per policy and report.md.</summary>
+/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, a time-series CSV per policy and report.md.</summary>
 public static class ReportWriter
 {
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
@@ -16,6 +16,7 @@ public static class ReportWriter
         {
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
+            WriteAtomically(directory, "cost.csv", CsvWriters.Cost(result)),
         };
         foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
         {
@@ -26,7 +27,7 @@ public static class ReportWriter
         return written;
     }
 
-    /// <summary>A Markdown report: the scenario, the side-by-side table and the files written.</summary>
+    /// <summary>A Markdown report: the scenario, the side-by-side table, the policies' settings, the cost-latency view and the prices.</summary>
     public static string Markdown(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -45,7 +46,8 @@ public static class ReportWriter
                 $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {p.VCpusPerInstance:0.###} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}.\n"));
         }
 
-        md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append(").\n");
+        md.Append("\n## Cost against latency\n\n").Append(CostLatencyView.From(result).ToMarkdown());
+        md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append("; every row in results.json, the rules in docs/cost.md).\n");
         return md.ToString();
     }
 
