@@ -11,8 +11,7 @@ namespace ServerlessSim.Configuration;
 /// </remarks>
 internal static class PriceTableReader
 {
-    private static readonly string[] RowFields = ["value", "source", "date", "note"];
-    private static readonly string[] TieredRowFields = ["value", "tiers", "source", "date", "note"];
+    private static readonly string[] RowFields = ["value", "tiers", "source", "date", "note"];
     private static readonly string[] TierFields = ["above", "value"];
 
     /// <summary>The rows in <paramref name="root"/> (a subset of the table unless <paramref name="complete"/>), or null if any error was added.</summary>
@@ -55,25 +54,25 @@ internal static class PriceTableReader
 
     private static PriceRow? ReadRow(JsonElement element, string path, PriceKeyDefinition definition, ValidationErrors errors)
     {
-        var fields = definition.Tiered ? TieredRowFields : RowFields;
-        if (JsonObjectReader.Open(element, path, fields, errors, "must be a price row: an object") is not { } reader)
+        // Any row may say "tiers"; PriceRowRules then explains which rows may have them.
+        if (JsonObjectReader.Open(element, path, RowFields, errors, "must be a price row: an object") is not { } reader)
         {
             return null;
         }
 
+        // Types here; the rules (ranges, dates, tiers) are PriceRowRules', checked on every field that could be read.
         var range = PriceRowRules.RangeOf(definition);
         var value = reader.Get("value", required: true, range.Rule) is { } v ? Decimal(v, reader.PathOf("value"), range, errors) : null;
         var source = reader.Text("source", required: true);
         var date = reader.Text("date", required: true);
         var note = reader.Text("note");
         var tiers = reader.Get("tiers") is { } t ? ReadTiers(t, reader.PathOf("tiers"), range, errors) : [];
-        if (value is null || source is null || date is null || tiers is null)
-        {
-            return null;
-        }
-
-        var row = new PriceRow(definition.Key, value.Value, source, date, tiers, note);
-        return PriceRowRules.Check(row, path, errors) ? row : null;
+        var valid = (value is null || PriceRowRules.CheckValue(definition, value.Value, reader.PathOf("value"), errors)) &
+                    (date is null || PriceRowRules.CheckDate(date, reader.PathOf("date"), errors)) &
+                    (tiers is null || PriceRowRules.CheckTiers(definition, tiers, reader.PathOf("tiers"), errors));
+        return valid && value is not null && source is not null && date is not null && tiers is not null
+            ? new PriceRow(definition.Key, value.Value, source, date, tiers, note)
+            : null;
     }
 
     private static PriceTier[]? ReadTiers(JsonElement element, string path, NumberRange range, ValidationErrors errors)

@@ -97,8 +97,9 @@ internal static class ScenarioReader
                 : null;
         }
 
-        if (JsonValueReader.Text(element, path, errors) is not { } file)
+        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } file)
         {
+            errors.AddShown(path, JsonValueReader.Raw(element), "must be a price table file name (relative to the scenario file) or an object of price rows");
             return null;
         }
 

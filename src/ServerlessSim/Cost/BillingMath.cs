@@ -17,6 +17,11 @@ internal static class BillingMath
     /// <remarks>E.g. 300,000 busy and 200,000 init GB-s with 400,000 free: 100,000 GB-s are charged, 60,000 to busy and 40,000 to init.</remarks>
     public static decimal[] Split(PriceRow price, decimal free, params decimal[] parts)
     {
+        if (free == 0 && price.Tiers.Count == 0)
+        {
+            return parts.Select(part => price.Value * part).ToArray(); // A flat price needs no split: each part at the price, exactly.
+        }
+
         var quantity = parts.Sum();
         var charge = price.Charge(free, Math.Max(free, quantity));
         var split = new decimal[parts.Length];
