@@ -180,6 +180,43 @@ public class ScenarioFileTests
         scenario.Policies.Select(p => p.EffectiveDispatch.Kind).Should().Equal(DispatchKind.LeastLoaded, DispatchKind.LeastLoaded);
     }
 
+    [Test]
+    public void Prices_given_inline_override_rows_of_the_shipped_table()
+    {
+        var scenario = ScenarioFile.Parse(BadScenarioCases.Edit(Valid, "\"name\": \"t\",", """
+            "name": "t", "prices": { "cloudRun": { "requestUsdPerMillion": { "value": 0.5, "source": "quote", "date": "2026-11-20" } } },
+            """));
+
+        scenario.EffectivePrices[PriceKeys.CloudRunRequestUsdPerMillion].Value.Should().Be(0.5m);
+        scenario.EffectivePrices[PriceKeys.LambdaRequestUsdPerMillion].Value.Should().Be(0.20m);
+        scenario.EffectivePrices.Source.Should().Be("built-in prices.json; 1 row from the scenario's prices");
+    }
+
+    [Test]
+    public void A_prices_file_is_read_relative_to_the_scenario_file_and_its_errors_name_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("serverless-sim-prices-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "rates"));
+            var prices = Path.Combine(directory, "rates", "p.json");
+            File.WriteAllText(prices, """{ "sqs": { "requestUsdPerMillion": { "value": 0.5, "source": "s", "date": "2026-11-26" } } }""");
+            var scenarioPath = Path.Combine(directory, "s.json");
+            File.WriteAllText(scenarioPath, BadScenarioCases.Edit(Valid, "\"name\": \"t\",", "\"name\": \"t\", \"prices\": \"rates/p.json\","));
+
+            ScenarioFile.Load(scenarioPath).EffectivePrices[PriceKeys.SqsRequestUsdPerMillion].Value.Should().Be(0.5m);
+
+            File.WriteAllText(prices, """{ "sqs": { "requestUsdPerMillion": { "value": -0.5, "source": "s", "date": "2026-11-26" } } }""");
+            var act = () => ScenarioFile.Load(scenarioPath);
+            act.Should().Throw<ScenarioValidationException>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+                $"{Path.Combine(directory, "rates/p.json")}:sqs.requestUsdPerMillion.value: -0.5 must be a number from 0 to 1000000 (USD per million requests)");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [TestCaseSource(typeof(BadScenarioCases), nameof(BadScenarioCases.All))]
     public void Reports_bad_input_with_its_path_and_value(string json, string path, string value, string rule, int count)
     {

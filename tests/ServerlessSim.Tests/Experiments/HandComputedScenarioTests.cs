@@ -66,6 +66,28 @@ public class HandComputedScenarioTests
     }
 
     /// <remarks>
+    /// With a warm-up of 10.5 s, the instance started at 1 s lives in the window from 10.5 s to 100 s (89.5 s); its
+    /// init was before the window; the requests counted arrive at 11, 12, ..., 99 s, 89 of them, each an active
+    /// stretch of 0.5 s (the one of 10 s ends exactly at 10.5 s and only touches the window).
+    /// </remarks>
+    [Test]
+    public void Billing_stretches_are_clipped_to_the_window()
+    {
+        var run = Comparison.Run(TestScenarios.Single(
+            PolicyOptions.OnePerInstance(), ArrivalProcess.Constant(1), ConstantDistribution.Zero, new ConstantDistribution(0.5),
+            horizonSeconds: 100, warmUpSeconds: 10.5, coldStart: new ConstantDistribution(0.2), keepAlive: SimDuration.FromSeconds(10),
+            memoryMb: 1024)).Policies[0].Replications[0];
+
+        run.Usage.Lifetimes.Should().BeEquivalentTo(new { Periods = 1, BilledMsPer100Ms = 89_500 });
+        run.Usage.Inits.Should().Be(MeteredTime.None);
+        run.Usage.Executions.Should().BeEquivalentTo(new { Periods = 89, BilledMsPer1Ms = 89 * 500 });
+        run.Usage.ActivePeriods.Should().BeEquivalentTo(new { Periods = 89, BilledMsPer100Ms = 89 * 500, BilledMsMin1000Per100Ms = 89 * 1000 });
+        run.Usage.ActivePeriods.ExactSeconds.Should().BeApproximately(run.Usage.BusyInstanceSeconds + run.Usage.InitializingInstanceSeconds, 1e-9);
+        run.Usage.Lifetimes.ExactSeconds.Should().BeApproximately(
+            run.Usage.BusyInstanceSeconds + run.Usage.IdleInstanceSeconds + run.Usage.InitializingInstanceSeconds, 1e-9);
+    }
+
+    /// <remarks>
     /// Requests at t = 20, 40, 60, 80 s; after each (done at +0.7 s) the instance idles 10 s and is reclaimed at
     /// +10.7 s, before the next request: 4 cold starts, 4 instance starts, one instance at most, each living 10.7 s:
     /// 4 x 10.7 / 100 = 0.428 on average.
@@ -82,6 +104,7 @@ public class HandComputedScenarioTests
         run.InstancesMean.Should().BeApproximately(0.428, 1e-9);
         run.Usage.IdleInstanceSeconds.Should().BeApproximately(40, 1e-9);
         run.LatencyMs.Mean.Should().BeApproximately(700, 1e-6);
+        run.Usage.Lifetimes.Should().BeEquivalentTo(new { Periods = 4, BilledMsPer100Ms = 4 * 10_700 }, "each instance is reclaimed 10.7 s after it started");
     }
 
     /// <remarks>
@@ -118,6 +141,8 @@ public class HandComputedScenarioTests
         run.ColdStarts.Should().BeInRange(2, 3, "the requests at 0.1 s and 0.2 s (and 0.3 s if it ties with readiness) wait");
         run.Cost.RequestsUsd.Should().Be(0, "instance-based billing has no per-request charge");
         run.Usage.Lifetimes.Should().BeEquivalentTo(new { Periods = 1, BilledMsPer100Ms = 99_900 }, "the instance lives from 0.1 s to the 100 s horizon");
+        run.Usage.ActivePeriods.Should().BeEquivalentTo(new { Periods = 1, BilledMsPer100Ms = 99_900 }, "from 0.1 s on it always holds a request: one stretch, shared");
+        run.Usage.ExecutingPeriods.Should().BeEquivalentTo(new { Periods = 1, BilledMsPer100Ms = 99_700 }, "it executes from the end of its init at 0.3 s");
         run.Cost.TotalUsd.Should().Be(99.9m * (0.000018m + 0.000002m), "1 vCPU and 1 GiB for its whole life, busy, idle or starting");
     }
 }
