@@ -49,12 +49,13 @@ public sealed record CostLatencyView(IReadOnlyList<CostLatencyPoint> Frontier, I
     }
 
     /// <summary>The view of a comparison's policies (means over replications); policies with no finished run are left out.</summary>
+    /// <remarks>A policy that throttles says so in its label (<c>lambda (11.62% throttled)</c>): its p99 is over the requests it served.</remarks>
     public static CostLatencyView From(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return From(result.Policies
             .Where(p => p.Metrics.Count > 0)
-            .Select(p => new CostLatencyPoint(p.Options.Name, p["costUsd.perMillionRequests"], p["latencyMs.p99"])));
+            .Select(p => new CostLatencyPoint(Label(p), p["costUsd.perMillionRequests"], p["latencyMs.p99"])));
     }
 
     /// <summary>The cheapest option whose p99 is at most <paramref name="p99LimitMs"/>, or null if none is that fast.</summary>
@@ -84,6 +85,12 @@ public sealed record CostLatencyView(IReadOnlyList<CostLatencyPoint> Frontier, I
         }
 
         return md.ToString();
+    }
+
+    private static string Label(PolicyResult policy)
+    {
+        var throttled = policy["throttleRatio"];
+        return throttled > 0 ? Invariant($"{policy.Options.Name} ({throttled * 100:0.00}% throttled)") : policy.Options.Name;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
