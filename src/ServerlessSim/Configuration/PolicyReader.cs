@@ -21,7 +21,6 @@ internal static class PolicyReader
     private static readonly (string Name, LimitScope Value)[] LimitCounts =
         [("inFlightRequests", LimitScope.InFlightRequests), ("instances", LimitScope.Instances)];
 
-
     private static readonly NumberRange VCpus = new(0, 1024, MinExclusive: true, Unit: "vCPUs");
 
     /// <summary>The policies at <paramref name="path"/>, or null (with errors) if any is invalid or their names repeat.</summary>

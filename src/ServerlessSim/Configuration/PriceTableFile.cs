@@ -51,8 +51,8 @@ public static class PriceTableFile
         return new PriceTable(ReadRows(text.ReadToEnd(), "built-in prices.json", complete: true), "built-in prices.json");
     }
 
-    /// <summary>Paths of errors in a file: <c>file:json.path</c>, or the file itself for the document.</summary>
-    internal static ValidationError InFile(ValidationError error, string sourceName) =>
+    // Paths of errors in a file: file:json.path, or the file itself for the document.
+    private static ValidationError InFile(ValidationError error, string sourceName) =>
         error with { Path = error.Path == "$" ? sourceName : $"{sourceName}:{error.Path}" };
 
     private static IReadOnlyList<PriceRow> ReadRows(string json, string sourceName, bool complete)

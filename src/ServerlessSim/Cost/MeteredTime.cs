@@ -49,18 +49,6 @@ public sealed record MeteredTime(long Periods, double ExactSeconds, long BilledM
             count, periodSeconds * count, one.BilledMsPer1Ms * count, one.BilledMsPer100Ms * count, one.BilledMsMin1000Per100Ms * count);
     }
 
-    /// <summary>Both sets of periods together.</summary>
-    public MeteredTime Plus(MeteredTime other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return new MeteredTime(
-            Periods + other.Periods,
-            ExactSeconds + other.ExactSeconds,
-            BilledMsPer1Ms + other.BilledMsPer1Ms,
-            BilledMsPer100Ms + other.BilledMsPer100Ms,
-            BilledMsMin1000Per100Ms + other.BilledMsMin1000Per100Ms);
-    }
-
     private static void CheckLength(double seconds, string name)
     {
         if (!double.IsFinite(seconds) || seconds < 0)

@@ -6,8 +6,7 @@ namespace ServerlessSim.Cost;
 /// <summary>The rules every price row obeys, whether it comes from a file or from C#; each check names the path, value and rule.</summary>
 internal static class PriceRowRules
 {
-    /// <summary>The format of a row's date.</summary>
-    public const string DateFormat = "yyyy-MM-dd";
+    private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>Adds an error for every rule <paramref name="row"/> breaks; <paramref name="path"/> names the row (e.g. <c>lambda.x86UsdPerGbSecond</c>).</summary>
     /// <returns>Whether the row is valid.</returns>

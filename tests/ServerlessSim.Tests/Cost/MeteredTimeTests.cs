@@ -54,15 +54,6 @@ public class MeteredTimeTests
         MeteredTime.Repeat(0.1, 1_000_000).Should().Be(new MeteredTime(1_000_000, 100_000, 100_000_000, 100_000_000, 1_000_000_000));
     }
 
-    [Test]
-    public void Plus_adds_every_total()
-    {
-        var sum = MeteredTime.Of(0.05).Plus(MeteredTime.Of(1.25));
-
-        sum.Should().BeEquivalentTo(new { Periods = 2, BilledMsPer1Ms = 1300, BilledMsPer100Ms = 1400, BilledMsMin1000Per100Ms = 2300 });
-        sum.ExactSeconds.Should().BeApproximately(1.3, 1e-15);
-    }
-
     [TestCase(-0.001)]
     [TestCase(double.NaN)]
     [TestCase(double.PositiveInfinity)]
