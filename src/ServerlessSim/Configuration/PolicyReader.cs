@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessSim.Cost;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Dispatch;
@@ -10,7 +11,7 @@ internal static class PolicyReader
 {
     /// <summary>The fields of one policy.</summary>
     public static readonly string[] Fields =
-        ["name", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing", "lambdaArm"];
+        ["name", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing"];
 
     private static readonly (string Name, bool Value)[] Concurrency = [("onePerInstance", false), ("manyPerInstance", true)];
 
@@ -19,9 +20,6 @@ internal static class PolicyReader
 
     private static readonly (string Name, LimitScope Value)[] LimitCounts =
         [("inFlightRequests", LimitScope.InFlightRequests), ("instances", LimitScope.Instances)];
-
-    private static readonly (string Name, BillingModel Value)[] Billing =
-        [("lambdaPerRequest", BillingModel.LambdaPerRequest), ("instanceTime", BillingModel.InstanceTime)];
 
     private static readonly NumberRange VCpus = new(0, 1024, MinExclusive: true, Unit: "vCPUs");
 
@@ -92,8 +90,7 @@ internal static class PolicyReader
 
         var dispatch = reader.Choice("dispatch", Dispatch);
         var limitCounts = reader.Choice("limitCounts", LimitCounts);
-        var billing = reader.Choice("billing", Billing);
-        var lambdaArm = reader.Flag("lambdaArm") ?? false;
+        var billing = reader.Get("billing") is { } b ? BillingReader.Read(b, reader.PathOf("billing"), PolicyOptions.DefaultBillingModel(isMany ?? false), errors) : null;
         var name = reader.Text("name");
         if (isMany is null || (reader.Has("name") && name is null))
         {
@@ -108,7 +105,6 @@ internal static class PolicyReader
             Dispatch = dispatch is { } d ? new DispatchOptions(d) : null,
             LimitCounts = limitCounts,
             Billing = billing,
-            LambdaArm = lambdaArm,
         };
     }
 }
