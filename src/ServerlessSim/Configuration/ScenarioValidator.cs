@@ -1,6 +1,7 @@
 using ServerlessSim.Experiments;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Randomness;
+using ServerlessSim.Workload;
 
 namespace ServerlessSim.Configuration;
 
@@ -81,10 +82,16 @@ public static class ScenarioValidator
         }
 
         errors.CheckRange("function.memoryMb", function.MemoryMb, 64, 32_768, unit: "MB");
-        var schedule = function.Arrivals.Schedule;
-        for (var i = 0; i < schedule.Count; i++)
+        if (function.Arrivals is null)
         {
-            errors.CheckRange($"function.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
+            errors.Add("function.arrivals", null, "is required");
+        }
+        else if (function.Arrivals is RateScheduleArrivals { Schedule: var schedule })
+        {
+            for (var i = 0; i < schedule.Count; i++)
+            {
+                errors.CheckRange($"function.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
+            }
         }
 
         ValidateDistribution("function.work.cpuMs", function.Work.CpuDemand, errors);

@@ -22,7 +22,7 @@ internal sealed class PlatformModel : IEventHandler
     private const int IdleSweepEvent = 4;
     private const int NoRequest = -1;
 
-    private readonly ArrivalGenerator _arrivals;
+    private readonly IArrivalStream _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly IDistribution _coldStart;
     private readonly RandomStream _coldStartRandom;
@@ -47,7 +47,7 @@ internal sealed class PlatformModel : IEventHandler
     public PlatformModel(PlatformModelSettings settings, RandomStreams streams, RunMetrics metrics)
     {
         var function = settings.Function;
-        _arrivals = new ArrivalGenerator(function.Arrivals, streams.Arrivals);
+        _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _coldStart = function.ColdStart;
         _coldStartRandom = streams.ColdStart;
