@@ -36,7 +36,7 @@ public static class Azure2019Trace
     public static TraceWorkload Load(string directory, TraceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var problems = new TraceProblems();
+        var problems = TraceFiles.CheckOptions(options ?? TraceOptions.Default);
         var files = TraceFiles.Resolve2019(directory, problems);
         problems.ThrowIfAny(Subject);
         return Load(files!.Value.Invocations, files.Value.Durations, files.Value.Memory, options, directory);

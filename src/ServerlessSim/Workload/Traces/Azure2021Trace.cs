@@ -7,8 +7,8 @@ namespace ServerlessSim.Workload.Traces;
 /// <para>
 /// Times are in seconds. An invocation arrives at end_timestamp - duration; rows may come in any order (each
 /// function's arrivals are sorted), and time 0 of the replay is the earliest arrival in the file. A function is an
-/// (app, func) pair: func ids are unique only within their app. Each function's durations become an
-/// <see cref="Randomness.EmpiricalDistribution"/> of its recorded durations. Other columns are ignored.
+/// (app, func) pair: func ids are unique only within their app. Each function's duration is drawn from its own
+/// recorded durations (<see cref="Randomness.EmpiricalDistribution.Resampling"/>). Other columns are ignored.
 /// </para>
 /// <para>
 /// Data: Microsoft Azure, "Azure Functions Invocation Trace 2021", Azure Public Dataset, CC BY 4.0 (docs/workloads.md

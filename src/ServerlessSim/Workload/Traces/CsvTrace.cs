@@ -8,7 +8,7 @@ namespace ServerlessSim.Workload.Traces;
 /// The header names the columns, in any order: <c>timestamp</c> (required): the arrival time in seconds (any origin,
 /// e.g. Unix time; fractions allowed); <c>function</c> (optional): which function, so one file can hold several
 /// (without it every row belongs to one function named after the file); <c>duration</c> (optional): the
-/// execution time in seconds, from which each function's durations are drawn (without it the functions have no
+/// execution time in seconds; each function's durations are drawn from its recorded ones (without it the functions have no
 /// work profile, and the caller's template gives it). Any other column is an error (a misspelt <c>duraton</c> is
 /// not silently ignored). Rows need not be sorted; time 0 of the replay is the earliest timestamp.
 /// </para>

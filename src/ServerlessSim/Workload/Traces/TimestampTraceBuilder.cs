@@ -77,7 +77,7 @@ internal sealed class TimestampTraceBuilder(TraceOptions options)
             Array.Sort(times);
             times = RateScaling.ScaleTimestamps(times, options.RateScale, RateScaling.StreamFor(options, function.Id));
             last = times.Length > 0 ? Math.Max(last, times[^1]) : last;
-            var duration = function.Durations.Count > 0 ? EmpiricalDistribution.FromSamples(function.Durations) : null;
+            var duration = function.Durations.Count > 0 ? EmpiricalDistribution.Resampling(function.Durations) : null;
             functions[i] = new TraceFunction(
                 names[i], function.Id, function.App, Trigger: null, MemoryMb: null, TraceArrivals.Own(times),
                 duration, duration is null ? null : WorkProfile.FromDuration(duration, options.CpuFraction), times.Length);
