@@ -77,9 +77,9 @@ public static class Azure2019Trace
         }
 
         var kept = selection.Kept();
-        if (invocations is not null)
+        if (invocations is not null && problems.Count == 0)
         {
-            problems.AnyKept(kept.Count, invocations.Functions, invocationsPath);
+            problems.AnyKept(kept.Count, invocations.Functions, invocationsPath, $"passes the selection (functionIds, triggers, sample) and has a row in {durationsPath}");
         }
 
         problems.ThrowIfAny(Subject);

@@ -43,7 +43,7 @@ internal sealed class TraceProblems
     }
 
     /// <summary>Whether any function was kept; if not, a problem: the trace is empty, or the selection matched nothing.</summary>
-    public bool AnyKept(int kept, int inTrace, string source)
+    public bool AnyKept(int kept, int inTrace, string source, string condition = "passes the selection (functionIds, triggers, sample)")
     {
         if (kept > 0)
         {
@@ -56,7 +56,7 @@ internal sealed class TraceProblems
         }
         else
         {
-            Add("options", $"{inTrace} functions in {source}", "none passes the selection (functionIds, triggers, sample): nothing to replay");
+            Add("options", $"{inTrace} functions in {source}", $"none {condition}: nothing to replay");
         }
 
         return false;
