@@ -7,7 +7,7 @@ namespace ServerlessSim.Workload.Traces;
 /// <para>
 /// The three files join on HashOwner, HashApp and HashFunction (memory on HashOwner and HashApp when it is Azure's
 /// per-app file). Each kept function replays its per-minute counts as a <see cref="BinnedCountArrivals"/>, spread
-/// within each minute as <see cref="TraceOptions.Spread"/> says (uniform by default: exactly the recorded count
+/// within each minute as <see cref="TraceReplayOptions.Spread"/> says (uniform by default: exactly the recorded count
 /// per minute); its durations follow the file's percentiles (ms, converted to seconds), and its memory is the app's
 /// <c>AverageAllocatedMb</c>. The trace counts an invocation in the minute it ends; the replay treats the minute as
 /// its arrival minute (durations are mostly far below a minute). Functions without a durations row are left out
@@ -33,10 +33,10 @@ public static class Azure2019Trace
 
     /// <summary>Reads the trace in <paramref name="directory"/>: invocations.csv, durations.csv and optionally memory.csv, or Azure's file names for one day.</summary>
     /// <exception cref="ScenarioValidationException">Missing files, bad options, or malformed lines (each as <c>file:line</c>); lists them all.</exception>
-    public static TraceWorkload Load(string directory, TraceOptions? options = null)
+    public static TraceWorkload Load(string directory, TraceReplayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
-        var problems = TraceFiles.CheckOptions(options ?? TraceOptions.Default);
+        var problems = TraceFiles.CheckOptions(options ?? TraceReplayOptions.Default);
         var files = TraceFiles.Resolve2019(directory, problems);
         problems.ThrowIfAny(Subject);
         return Load(files!.Value.Invocations, files.Value.Durations, files.Value.Memory, options, directory);
@@ -44,14 +44,14 @@ public static class Azure2019Trace
 
     /// <summary>Reads the trace from its three files (<paramref name="memoryPath"/> may be null).</summary>
     /// <exception cref="ScenarioValidationException">Missing files, bad options, or malformed lines (each as <c>file:line</c>); lists them all.</exception>
-    public static TraceWorkload Load(string invocationsPath, string durationsPath, string? memoryPath, TraceOptions? options = null) =>
+    public static TraceWorkload Load(string invocationsPath, string durationsPath, string? memoryPath, TraceReplayOptions? options = null) =>
         Load(invocationsPath, durationsPath, memoryPath, options, invocationsPath);
 
-    private static TraceWorkload Load(string invocationsPath, string durationsPath, string? memoryPath, TraceOptions? options, string source)
+    private static TraceWorkload Load(string invocationsPath, string durationsPath, string? memoryPath, TraceReplayOptions? options, string source)
     {
         ArgumentNullException.ThrowIfNull(invocationsPath);
         ArgumentNullException.ThrowIfNull(durationsPath);
-        options ??= TraceOptions.Default;
+        options ??= TraceReplayOptions.Default;
         var problems = TraceFiles.CheckOptions(options);
         var durations = Azure2019Durations.Read(durationsPath, problems);
         var memory = memoryPath is null ? [] : Azure2019Memory.Read(memoryPath, problems);

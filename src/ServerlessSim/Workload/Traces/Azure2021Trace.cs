@@ -22,10 +22,10 @@ public static class Azure2021Trace
 
     /// <summary>Reads the trace at <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioValidationException">A missing file, bad options, or malformed lines (each as <c>file:line</c>); lists them all.</exception>
-    public static TraceWorkload Load(string path, TraceOptions? options = null)
+    public static TraceWorkload Load(string path, TraceReplayOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        options ??= TraceOptions.Default;
+        options ??= TraceReplayOptions.Default;
         var problems = TraceFiles.CheckOptions(options);
         var builder = new TimestampTraceBuilder(options);
         using (var file = CsvFile.Open(path, problems, Header))

@@ -148,7 +148,8 @@ internal sealed class CsvFile : IDisposable
     /// <summary>Field <paramref name="index"/> as an integer count of at least 0, or a problem.</summary>
     public bool TryCount(int index, out int value)
     {
-        if (int.TryParse(Field(index), NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= 0)
+        var field = Field(index);
+        if (TryDigits(field, out value) || (int.TryParse(field, NumberStyles.Integer, CultureInfo.InvariantCulture, out value) && value >= 0))
         {
             return true;
         }
@@ -165,6 +166,29 @@ internal sealed class CsvFile : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _lines.Dispose();
+
+    // The fast path for counts, which are most of a day's cells: 1 to 9 ASCII digits (so no overflow).
+    private static bool TryDigits(ReadOnlySpan<byte> field, out int value)
+    {
+        value = 0;
+        if (field.IsEmpty || field.Length > 9)
+        {
+            return false;
+        }
+
+        foreach (var b in field)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
 
     private static string Shorten(string text) => text.Length > 60 ? text[..60] + "..." : text;
 

@@ -3,7 +3,7 @@ using ServerlessSim.Randomness;
 
 namespace ServerlessSim.Workload.Traces;
 
-/// <summary>Thins or replicates a function's recorded arrivals by <see cref="TraceOptions.RateScale"/>, deterministically given the options' seed.</summary>
+/// <summary>Thins or replicates a function's recorded arrivals by <see cref="TraceReplayOptions.RateScale"/>, deterministically given the options' seed.</summary>
 /// <remarks>
 /// Every arrival is kept with probability x (x below 1) or becomes floor(x) arrivals plus one more with probability
 /// x - floor(x) (x above 1): x arrivals per recorded one on average. E.g. x = 2.5: each arrival becomes 2 or 3.
@@ -12,7 +12,7 @@ namespace ServerlessSim.Workload.Traces;
 internal static class RateScaling
 {
     /// <summary>The substream for scaling the function with id <paramref name="id"/>.</summary>
-    public static RandomStream StreamFor(TraceOptions options, string id) =>
+    public static RandomStream StreamFor(TraceReplayOptions options, string id) =>
         RandomStream.For(options.Seed, 0, (int)HashSample.StableHash(id), StreamPurpose.TraceScaling);
 
     /// <summary>Scales per-bin counts in place; false if a scaled count would exceed <see cref="int.MaxValue"/>.</summary>

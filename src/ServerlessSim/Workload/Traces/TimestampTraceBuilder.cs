@@ -10,7 +10,7 @@ namespace ServerlessSim.Workload.Traces;
 /// function the reader holds its arrival times (8 bytes each) and, if the trace has them, its durations; a row's
 /// ids are looked up without allocating. Not thread-safe.
 /// </remarks>
-internal sealed class TimestampTraceBuilder(TraceOptions options)
+internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
 {
     private const char Separator = '\u001F';
     private readonly Dictionary<string, Function> _functions = new(StringComparer.Ordinal);

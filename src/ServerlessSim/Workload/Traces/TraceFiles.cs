@@ -12,7 +12,7 @@ internal static class TraceFiles
 
     /// <summary>A fresh problem list, after checking <paramref name="options"/> (paths <c>options.timeScale</c> and so on).</summary>
     /// <exception cref="ScenarioValidationException">The options have problems; reading stops before any file is opened.</exception>
-    public static TraceProblems CheckOptions(TraceOptions options)
+    public static TraceProblems CheckOptions(TraceReplayOptions options)
     {
         var errors = options.Validate();
         if (errors.Count > 0)

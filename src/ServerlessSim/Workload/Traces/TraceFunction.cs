@@ -11,7 +11,7 @@ namespace ServerlessSim.Workload.Traces;
 /// <param name="MemoryMb">The app's average allocated memory, in MB (Azure 2019 <c>AverageAllocatedMb</c>), or null when not known.</param>
 /// <param name="Arrivals">The replayed arrivals, in seconds from the start of the run.</param>
 /// <param name="Duration">The distribution of one execution's duration, in seconds (uncontended), or null when the trace has no durations.</param>
-/// <param name="Work">The duration split into CPU and IO wait (<see cref="TraceOptions.CpuFraction"/>), or null with no durations.</param>
+/// <param name="Work">The duration split into CPU and IO wait (<see cref="TraceReplayOptions.CpuFraction"/>), or null with no durations.</param>
 /// <param name="Invocations">The arrivals of a whole replay (after rate scaling; the expectation with Poisson spreading).</param>
 public sealed record TraceFunction(
     string Name,

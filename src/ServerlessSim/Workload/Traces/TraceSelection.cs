@@ -2,12 +2,12 @@ namespace ServerlessSim.Workload.Traces;
 
 /// <summary>Applies a trace's selection options as functions are read: the filters at once, the top-N in a bounded heap.</summary>
 /// <remarks>
-/// With <see cref="TraceOptions.TopFunctions"/> = N only the N busiest candidates are held at any time (a min-heap on
+/// With <see cref="TraceReplayOptions.TopFunctions"/> = N only the N busiest candidates are held at any time (a min-heap on
 /// volume), so selecting 100 functions of a 50,000-function day keeps 100 rows of counts in memory, not 50,000.
 /// Order: volume descending, then id ascending (ordinal), so ties are broken the same way on every machine.
 /// </remarks>
 /// <typeparam name="T">What is kept per function.</typeparam>
-internal sealed class TraceSelection<T>(TraceOptions options)
+internal sealed class TraceSelection<T>(TraceReplayOptions options)
 {
     private readonly HashSet<string>? _ids = options.FunctionIds is { } ids ? new HashSet<string>(ids, StringComparer.Ordinal) : null;
     private readonly HashSet<string>? _triggers = options.Triggers is { } t ? new HashSet<string>(t, StringComparer.OrdinalIgnoreCase) : null;
@@ -24,7 +24,7 @@ internal sealed class TraceSelection<T>(TraceOptions options)
         options.TopFunctions is not { } n || _kept.Count < n ||
         (_kept.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare((volume, id), worst) > 0);
 
-    /// <summary>Offers a function that passed the filters; it is kept if it is among the busiest <see cref="TraceOptions.TopFunctions"/> so far.</summary>
+    /// <summary>Offers a function that passed the filters; it is kept if it is among the busiest <see cref="TraceReplayOptions.TopFunctions"/> so far.</summary>
     public void Offer(T item, string id, long volume)
     {
         _kept.Enqueue(item, (volume, id));

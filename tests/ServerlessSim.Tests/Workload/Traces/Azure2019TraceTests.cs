@@ -15,7 +15,7 @@ public class Azure2019TraceTests
     [TestCase(WithinBinSpread.EvenlySpaced)]
     public void Replaying_the_full_day_sample_reproduces_every_per_minute_count(WithinBinSpread spread)
     {
-        var workload = Azure2019Trace.Load(TraceSamples.Azure2019TenFunctions, new TraceOptions { Spread = spread });
+        var workload = Azure2019Trace.Load(TraceSamples.Azure2019TenFunctions, new TraceReplayOptions { Spread = spread });
         var expected = TraceSamples.Rows(Path.Combine(TraceSamples.Azure2019TenFunctions, "invocations.csv"))
             .ToDictionary(r => r[2], r => r.Skip(4).Select(int.Parse).ToArray());
 

@@ -133,7 +133,7 @@ public class MalformedTraceTests
     {
         var directory = TraceSamples.Write(("t.csv", "timestamp\n1\n"));
 
-        Problems(() => CsvTrace.Load(Path.Combine(directory, "t.csv"), new TraceOptions { Triggers = ["http"] })).Should().Equal(
+        Problems(() => CsvTrace.Load(Path.Combine(directory, "t.csv"), new TraceReplayOptions { Triggers = ["http"] })).Should().Equal(
             $"options: 1 functions in {Path.Combine(directory, "t.csv")} none passes the selection (functionIds, triggers, sample): nothing to replay");
     }
 

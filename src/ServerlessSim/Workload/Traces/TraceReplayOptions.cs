@@ -8,10 +8,10 @@ namespace ServerlessSim.Workload.Traces;
 /// <see cref="TopFunctions"/> keeps the busiest of what is left, then the kept functions are scaled. Functions
 /// come out busiest first (ties by id). Immutable and thread-safe; <see cref="Validate"/> lists every problem.
 /// </remarks>
-public sealed record TraceOptions
+public sealed record TraceReplayOptions
 {
     /// <summary>The options that keep every function at the trace's own speed and volume.</summary>
-    public static TraceOptions Default { get; } = new();
+    public static TraceReplayOptions Default { get; } = new();
 
     /// <summary>Keep only the N functions with the most invocations in the trace; null for all.</summary>
     public int? TopFunctions { get; init; }
