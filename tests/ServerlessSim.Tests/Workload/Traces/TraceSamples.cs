@@ -21,10 +21,13 @@ internal static class TraceSamples
     public static string Write(params (string Name, string Content)[] files) =>
         WriteBytes(files.Select(f => (f.Name, new System.Text.UTF8Encoding(false).GetBytes(f.Content))).ToArray());
 
+    /// <summary>Where this test run writes its files; deleted when the run ends (<see cref="TraceFilesCleanup"/>).</summary>
+    public static string TemporaryRoot { get; } = Path.Combine(Path.GetTempPath(), "serverless-sim-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>A fresh temporary directory holding <paramref name="files"/> as raw bytes.</summary>
     public static string WriteBytes(params (string Name, byte[] Content)[] files)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "serverless-sim-tests", Guid.NewGuid().ToString("N"));
+        var directory = Path.Combine(TemporaryRoot, Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         foreach (var (name, content) in files)
         {
