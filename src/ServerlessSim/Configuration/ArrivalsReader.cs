@@ -71,7 +71,7 @@ internal static class ArrivalsReader
             ArrivalProcessType.Constant => ReadRate(reader, ArrivalKind.Constant, errors),
             ArrivalProcessType.Sinusoidal => DiurnalArrivalsReader.ReadSinusoidal(reader, errors),
             ArrivalProcessType.HourlyProfile => DiurnalArrivalsReader.ReadHourlyProfile(reader, errors),
-            ArrivalProcessType.OnOff => MarkovArrivalsReader.ReadOnOff(reader, errors),
+            ArrivalProcessType.OnOff => MarkovArrivalsReader.ReadOnOff(reader),
             ArrivalProcessType.MarkovModulated => MarkovArrivalsReader.ReadMarkovModulated(reader, errors),
             ArrivalProcessType.Superposition => ReadSuperposition(reader, errors),
             ArrivalProcessType.Trace => ReadTrace(reader, errors),

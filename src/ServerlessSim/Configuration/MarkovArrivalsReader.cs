@@ -14,7 +14,7 @@ internal static class MarkovArrivalsReader
     private const double SumTolerance = 1e-9;
 
     /// <summary>An on/off process, or null (with errors).</summary>
-    public static MarkovModulatedArrivals? ReadOnOff(JsonObjectReader reader, ValidationErrors errors)
+    public static MarkovModulatedArrivals? ReadOnOff(JsonObjectReader reader)
     {
         var on = reader.Number("onRatePerSecond", ArrivalsReader.Rate, required: true);
         var meanOn = reader.Number("meanOnSeconds", ArrivalsReader.Length, required: true);
@@ -74,12 +74,20 @@ internal static class MarkovArrivalsReader
         foreach (var item in element.EnumerateArray())
         {
             var itemPath = $"{path}[{index}]";
-            if (JsonObjectReader.Open(item, itemPath, StateFields, errors) is { } state &&
-                state.Number("ratePerSecond", ArrivalsReader.Rate, required: true) is { } rate &&
-                state.Number("meanSojournSeconds", ArrivalsReader.Length, required: true) is { } sojourn &&
-                ReadJumps(state, index, n, errors) is { } row)
+            if (JsonObjectReader.Open(item, itemPath, StateFields, errors) is not { } state)
             {
-                (rates[index], sojourns[index], jumps[index]) = (rate, sojourn, row);
+                valid = false;
+                index++;
+                continue;
+            }
+
+            // Every field is read, so that all of a state's problems are reported at once.
+            var rate = state.Number("ratePerSecond", ArrivalsReader.Rate, required: true);
+            var sojourn = state.Number("meanSojournSeconds", ArrivalsReader.Length, required: true);
+            var row = ReadJumps(state, index, n, errors);
+            if (rate is { } r && sojourn is { } s && row is not null)
+            {
+                (rates[index], sojourns[index], jumps[index]) = (r, s, row);
             }
             else
             {

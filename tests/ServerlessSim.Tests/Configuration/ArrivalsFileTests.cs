@@ -66,6 +66,17 @@ public class ArrivalsFileTests
         process.Components[2].Should().BeOfType<RateScheduleArrivals>();
     }
 
+    [Test]
+    public void Reports_every_problem_of_every_state_together()
+    {
+        var errors = ScenarioFileTests.ErrorsOf(() => Load("""
+            { "process": "markovModulated", "states": [ { "ratePerSecond": -1, "meanSojournSeconds": 0 }, { "meanSojournSeconds": 1 } ] }
+            """));
+
+        errors.Select(e => e.Path).Should().Equal(
+            "function.arrivals.states[0].ratePerSecond", "function.arrivals.states[0].meanSojournSeconds", "function.arrivals.states[1].ratePerSecond");
+    }
+
     [TestCaseSource(nameof(BadArrivals))]
     public void Reports_bad_arrivals_with_path_value_and_rule(string arrivals, string path, string value, string rule)
     {

@@ -40,12 +40,12 @@ internal static class Azure2019Durations
         var points = new (double Percentile, double Seconds)[Percentiles.Length];
         while (file.NextRow())
         {
-            if (keys.Read(file) is not { } key || !ReadPoints(file, columns, points) || !Azure2019Keys.IsFirst(file, key, firstLine))
+            var key = keys.Read(file);
+            var valid = ReadPoints(file, columns, points);
+            if (key is { } k && valid && Azure2019Keys.IsFirst(file, k, firstLine))
             {
-                continue;
+                durations[k] = EmpiricalDistribution.FromPercentiles(points);
             }
-
-            durations[key] = EmpiricalDistribution.FromPercentiles(points);
         }
 
         return durations;

@@ -31,11 +31,11 @@ internal static class Azure2019Memory
         var firstLine = new Dictionary<FunctionKey, long>();
         while (file.NextRow())
         {
-            if (keys.Read(file) is { } key &&
-                file.TryNumber(average, "is not a memory size in MB (a number of at least 0)", out var mb, min: 0) &&
-                Azure2019Keys.IsFirst(file, key, firstLine))
+            var key = keys.Read(file);
+            var valid = file.TryNumber(average, "is not a memory size in MB (a number of at least 0)", out var mb, min: 0);
+            if (key is { } k && valid && Azure2019Keys.IsFirst(file, k, firstLine))
             {
-                memory[key] = mb;
+                memory[k] = mb;
             }
         }
 
