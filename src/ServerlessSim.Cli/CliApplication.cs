@@ -15,6 +15,7 @@ internal static class CliApplication
         {
             CompareCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            ReplayCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
         };
 

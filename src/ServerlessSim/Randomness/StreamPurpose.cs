@@ -18,4 +18,7 @@ public enum StreamPurpose
 
     /// <summary>Policy decisions that are random (a random idle-instance choice, say).</summary>
     Policy = 4,
+
+    /// <summary>Thinning or replicating a trace's arrivals when it is rate-scaled (seeded by the trace options, once per load, not per run).</summary>
+    TraceScaling = 5,
 }

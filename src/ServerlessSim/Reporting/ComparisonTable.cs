@@ -9,6 +9,8 @@ namespace ServerlessSim.Reporting;
 /// <param name="Rows">Cells as text, the first cell the metric's label with its unit.</param>
 public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
+    private const int MaxNameLength = 17;
+
     // Parts of the bill marked OmitWhenZero are left out when every policy's is zero (e.g. no queue, nothing provisioned).
     private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
     [
@@ -98,7 +100,7 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         foreach (var f in busiest)
         {
             var first = policies[0].FunctionResults[f];
-            var row = new List<string> { first.Name, first["requests"].ToString("N0", CultureInfo.InvariantCulture) };
+            var row = new List<string> { Shorten(first.Name), first["requests"].ToString("N0", CultureInfo.InvariantCulture) };
             foreach (var p in policies)
             {
                 var function = p.FunctionResults[f];
@@ -112,6 +114,9 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
 
         return new ComparisonTable(headers, rows);
     }
+
+    // Trace functions are named by 64-character hashes; 16 characters tell them apart in a table (all of it is in functions.csv).
+    private static string Shorten(string name) => name.Length <= MaxNameLength ? name : name[..(MaxNameLength - 1)] + "…";
 
     /// <summary>The table as GitHub Markdown.</summary>
     public string ToMarkdown()

@@ -87,7 +87,7 @@ public static class ResultsDocument
         json.WriteStartObject();
         json.WriteString("name", function.Name);
         json.WriteNumber("memoryMb", function.MemoryMb);
-        json.WriteString("arrivals", function.Arrivals.Kind.ToString().ToLowerInvariant());
+        json.WriteString("arrivals", function.Arrivals.ProcessName);
         json.WriteNumber("expectedRequests", function.Arrivals.ExpectedArrivals(scenario.WarmUp.Seconds, scenario.Horizon.Seconds));
         json.WriteString("cpu", function.Work.CpuDemand.Describe());
         json.WriteString("ioWait", function.Work.IoWait.Describe());
