@@ -16,6 +16,8 @@ internal static class CliApplication
             CompareCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            SweepCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

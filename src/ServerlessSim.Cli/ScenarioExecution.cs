@@ -8,17 +8,20 @@ namespace ServerlessSim.Cli;
 /// <summary>Runs a scenario for a command and prints or writes its results, as the options ask.</summary>
 internal static class ScenarioExecution
 {
-    public static int Run(Scenario scenario, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static int Run(ExperimentDefinition definition, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        scenario = scenario with
+        // --replications asks for a fixed count, so it replaces a precision target as well as the scenario's count.
+        var replications = parse.GetValue(options.Replications);
+        var scenario = definition.Scenario with
         {
-            Replications = parse.GetValue(options.Replications) ?? scenario.Replications,
-            Seed = parse.GetValue(options.Seed) ?? scenario.Seed,
+            Replications = replications ?? definition.Scenario.Replications,
+            Seed = parse.GetValue(options.Seed) ?? definition.Scenario.Seed,
         };
+        var experiment = replications is null ? definition.Options : definition.Options with { Precision = null };
         var json = parse.GetValue(options.Json);
         var outDirectory = parse.GetValue(options.Out);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = Comparison.Run(scenario, parse.GetValue(options.Threads), progress: null, cancellationToken);
+        var result = Experiment.Run(scenario, experiment, parse.GetValue(options.Threads), progress: null, cancellationToken);
         var elapsed = started.Elapsed;
 
         IReadOnlyList<string> written = [];
@@ -64,6 +67,10 @@ internal static class ScenarioExecution
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {f.MemoryMb:0} MB, CPU {Markup.Escape(f.Work.CpuDemand.Describe())}, IO {Markup.Escape(f.Work.IoWait.Describe())}, cold start {Markup.Escape(f.ColdStart.Describe())}");
         console.MarkupLine(Markup.Escape(FormattableString.Invariant(
             $"horizon {scenario.Horizon.Seconds} s (warm-up {scenario.WarmUp.Seconds} s), seed {scenario.Seed}, {scenario.Replications} replication(s), account limit {scenario.EffectiveAccount.ConcurrencyLimit}; ± is the 95% confidence half-width")));
+        foreach (var line in ExperimentSummary.Lines(result))
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
 
         var table = ComparisonTable.From(result);
         var spectre = new Table().Border(TableBorder.Rounded);
@@ -79,6 +86,11 @@ internal static class ScenarioExecution
         }
 
         console.Write(spectre);
+        if (result.Policies.Count >= 2)
+        {
+            console.MarkupLine(Markup.Escape(ComparisonTable.SignificanceNote));
+        }
+
         foreach (var p in result.Policies)
         {
             console.MarkupLine(Markup.Escape(FormattableString.Invariant(

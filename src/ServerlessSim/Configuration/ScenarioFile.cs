@@ -76,7 +76,7 @@ public static class ScenarioFile
         }
     }
 
-    private static string FileRule(string path, Exception e) => e switch
+    internal static string FileRule(string path, Exception e) => e switch
     {
         FileNotFoundException or DirectoryNotFoundException => "file not found",
         UnauthorizedAccessException when Directory.Exists(path) => "is a directory, not a scenario file",

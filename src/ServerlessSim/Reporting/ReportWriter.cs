@@ -3,7 +3,7 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, a time-series CSV per policy and report.md.</summary>
+/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, differences.csv, a time-series CSV per policy and report.md.</summary>
 public static class ReportWriter
 {
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
@@ -17,6 +17,11 @@ public static class ReportWriter
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
         };
+        if (result.Policies.Count >= 2)
+        {
+            written.Add(WriteAtomically(directory, "differences.csv", CsvWriters.Differences(result)));
+        }
+
         foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
         {
             written.Add(WriteAtomically(directory, $"timeseries-{SafeName(policy.Options.Name)}.csv", CsvWriters.TimeSeries(policy.Replications[0].TimeSeries)));
@@ -38,7 +43,17 @@ public static class ReportWriter
             $"Function `{f.Name}`: {f.MemoryMb} MB, CPU {f.Work.CpuDemand.Describe()}, IO wait {f.Work.IoWait.Describe()}, cold start {f.ColdStart.Describe()}, keep-alive {(f.KeepAlive.IsInfinite ? "infinite" : f.KeepAlive.Seconds + " s")}.\n"));
         md.Append(FormattableString.Invariant(
             $"Horizon {s.Horizon.Seconds} s, warm-up {s.WarmUp.Seconds} s, seed {s.Seed}, {s.Replications} replication(s) (± is the 95% confidence half-width), account limit {s.EffectiveAccount.ConcurrencyLimit}.\n\n"));
+        foreach (var line in ExperimentSummary.Lines(result))
+        {
+            md.Append(line).Append("\n\n");
+        }
+
         md.Append(ComparisonTable.From(result).ToMarkdown()).Append('\n');
+        if (result.Policies.Count >= 2)
+        {
+            md.Append(ComparisonTable.SignificanceNote).Append(".\n\n");
+        }
+
         foreach (var p in result.Policies)
         {
             md.Append(FormattableString.Invariant(

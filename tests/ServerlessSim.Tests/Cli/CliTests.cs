@@ -74,7 +74,7 @@ public class CliTests
             exit.Should().Be(0);
             stdout.Should().Contain("latency p99 (ms)").And.Contain("lambda");
             Directory.GetFiles(directory).Select(Path.GetFileName).Should().BeEquivalentTo(
-                "results.json", "summary.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
+                "results.json", "summary.csv", "differences.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
             var series = File.ReadAllLines(Path.Combine(directory, "timeseries-lambda.csv"));
             series[0].Should().Be("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts");
             series.Should().HaveCount(101, "a header and one row per second of the 100 s horizon");
