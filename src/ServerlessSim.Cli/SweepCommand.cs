@@ -44,25 +44,25 @@ internal static class SweepCommand
         command.SetAction((parse, cancellationToken) => Task.Run(
             () =>
             {
-                // Every problem of the arguments at once: the shard and each --set.
+                // Every problem at once: the shard, each --set, and the points the well-formed --set give.
                 var errors = new List<ValidationError>();
                 var shardValue = Collect(errors, () => parse.GetValue(shard) is { } text ? SweepShard.Parse(text) : null);
-                var parameters = (parse.GetValue(set) ?? []).Select(argument => Collect(errors, () => SweepParameter.Parse(argument))).ToArray();
-                if (errors.Count > 0)
-                {
-                    throw new ScenarioValidationException(errors);
-                }
-
+                var parameters = (parse.GetValue(set) ?? []).Select(argument => Collect(errors, () => SweepParameter.Parse(argument))).OfType<SweepParameter>().ToArray();
                 var request = SweepRequest.FromFile(parse.GetValue(scenario)!) with
                 {
-                    Parameters = parameters.OfType<SweepParameter>().ToArray(),
+                    Parameters = parameters,
                     Mode = parse.GetValue(zip) ? SweepMode.Zip : parse.GetValue(grid) ? SweepMode.Grid : null,
                     Objective = objective.From(parse),
                     Seed = parse.GetValue(common.Seed),
                     Replications = parse.GetValue(common.Replications),
                 };
-                var plan = Sweep.Plan(request);
-                var result = Sweep.Run(plan, shardValue, parse.GetValue(common.Threads), progress: null, cancellationToken);
+                var plan = errors.Count > 0 && parameters.Length == 0 ? null : Collect(errors, () => Sweep.Plan(request));
+                if (errors.Count > 0)
+                {
+                    throw new ScenarioValidationException(errors);
+                }
+
+                var result = Sweep.Run(plan!, shardValue, parse.GetValue(common.Threads), progress: null, cancellationToken);
                 var name = shardValue is { } s ? string.Create(CultureInfo.InvariantCulture, $"sweep-part-{s.Index}-of-{s.Count}.json") : null;
                 return SweepOutput.Write(result, parse.GetValue(common.Out), parse.GetValue(common.Json), name, stdout, stderr);
             },

@@ -59,20 +59,22 @@ internal static class SweepPlanner
             {
                 if (JsonDocumentPath.Set(point, paths[i], JsonNode.Parse(values[i])) is { } problem)
                 {
-                    problems.Add(new ValidationError(spec.Parameters[i].Source, ValidationErrors.Show(spec.Parameters[i].Path), problem));
+                    problems.Add(new ValidationError(spec.Parameters[i].Source, spec.Parameters[i].Path, "cannot be set: " + problem));
                 }
             }
 
-            if (problems.Count == 0)
+            // A point whose values could not all be set is still read, so that the others' problems show too.
+            try
             {
-                try
+                var definition = ExperimentFile.Parse(point.ToJsonString(JsonDocumentPath.Minified), request.SourceName);
+                if (problems.Count == 0)
                 {
-                    points.Add(new SweepPoint(index, values, ExperimentFile.Parse(point.ToJsonString(JsonDocumentPath.Minified), request.SourceName)));
+                    points.Add(new SweepPoint(index, values, definition));
                 }
-                catch (ScenarioValidationException e)
-                {
-                    problems.AddRange(e.Errors.Select(error => Attribute(error, spec, index, values)));
-                }
+            }
+            catch (ScenarioValidationException e)
+            {
+                problems.AddRange(e.Errors.Select(error => Attribute(error, spec, index, values)));
             }
 
             errors.AddRange(problems.Where(p => seen.Add(p.ToString())));
