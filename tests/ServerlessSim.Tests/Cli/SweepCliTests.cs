@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ServerlessSim.Cli;
-using ServerlessSim.Tests.Configuration;
 using ServerlessSim.Tests.TestSupport;
 
 namespace ServerlessSim.Tests.Cli;
@@ -108,20 +107,6 @@ public class SweepCliTests
         {
             File.ReadAllBytes(Path.Combine(merged, file)).Should().Equal(File.ReadAllBytes(Path.Combine(single, file)), file);
         }
-    }
-
-    [Test]
-    public async Task The_documented_k_sweep_finds_a_cheapest_k_with_intervals()
-    {
-        var (exit, stdout, stderr) = await Run("sweep", ExampleFiles.PathOf("sweep-k.json"), "--json");
-
-        exit.Should().Be(0, stderr);
-        using var document = System.Text.Json.JsonDocument.Parse(stdout);
-        var choice = document.RootElement.GetProperty("objective").GetProperty("choice");
-        choice.GetProperty("parameters").GetProperty("policies[0].maxConcurrentPerInstance").GetInt32().Should().BeOneOf(1, 2, 5, 10, 20, 50, 80, 100, 200);
-        choice.GetProperty("latencyMs.p99").GetProperty("mean").GetDouble().Should().BeLessThanOrEqualTo(800);
-        choice.GetProperty("latencyMs.p99").GetProperty("ci95HalfWidth").GetDouble().Should().BePositive();
-        choice.GetProperty("throttleRatio").GetProperty("mean").GetDouble().Should().BeLessThanOrEqualTo(0.001);
     }
 
     // The CLI built next to the tests (the test project references it), run with `dotnet serverless-sim.dll`.
