@@ -75,7 +75,9 @@ public static class ExperimentFile
             }
 
             var (options, sweep, objective) = ExperimentSectionReader.Read(sections[0].Value, errors);
-            if (options.Precision is not null && root.TryGetProperty("replications", out var replications) && replications.ValueKind != JsonValueKind.Null)
+            var section = sections[0].Value;
+            var hasPrecision = section.ValueKind == JsonValueKind.Object && section.TryGetProperty("precision", out var p) && p.ValueKind != JsonValueKind.Null;
+            if (hasPrecision && root.TryGetProperty("replications", out var replications) && replications.ValueKind != JsonValueKind.Null)
             {
                 errors.AddShown("replications", JsonValueReader.Raw(replications),
                     "cannot be combined with experiment.precision, which decides the number of replications (use its minReplications and maxReplications)");
