@@ -3,7 +3,7 @@ using ServerlessSim.Configuration;
 namespace ServerlessSim.Experiments;
 
 /// <summary>Runs every policy of a scenario on the same traffic, the scenario's number of replications, in parallel.</summary>
-/// <remarks>The same as <see cref="Experiment.Run"/> with <see cref="ExperimentOptions.Fixed"/>: common random numbers, results independent of the number of threads.</remarks>
+/// <remarks>The same as <see cref="Experiment.Run(Scenario, ExperimentOptions?, int?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/> with <see cref="ExperimentOptions.Fixed"/>: common random numbers, results independent of the number of threads.</remarks>
 public static class Comparison
 {
     /// <summary>Runs <paramref name="scenario"/>: every policy, every replication.</summary>

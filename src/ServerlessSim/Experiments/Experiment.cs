@@ -15,6 +15,18 @@ namespace ServerlessSim.Experiments;
 /// </remarks>
 public static class Experiment
 {
+    /// <summary>Runs a scenario file's scenario as its <c>experiment</c> section says (e.g. <c>Experiment.Run(ExperimentFile.Load(path))</c>).</summary>
+    /// <inheritdoc cref="Run(Scenario, ExperimentOptions?, int?, IProgress{ValueTuple{int, int}}?, CancellationToken)"/>
+    public static ComparisonResult Run(
+        ExperimentDefinition definition,
+        int? maxDegreeOfParallelism = null,
+        IProgress<(int Finished, int Total)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Run(definition.Scenario, definition.Options, maxDegreeOfParallelism, progress, cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="scenario"/> as <paramref name="options"/> say.</summary>
     /// <param name="scenario">The scenario (validated here).</param>
     /// <param name="options">Replications and warm-up; null for <see cref="ExperimentOptions.Fixed"/>.</param>

@@ -3,7 +3,7 @@ using ServerlessSim.Configuration;
 namespace ServerlessSim.Experiments;
 
 /// <summary>How an <see cref="Experiment"/> decides how many replications to run and which warm-up to exclude.</summary>
-/// <param name="Precision">Run until this precision; null for a fixed count, the scenario's <see cref="Scenario.Replications"/>.</param>
+/// <param name="Precision">Run until this precision (the scenario's <see cref="Scenario.Replications"/> is then not used); null for a fixed count, the scenario's.</param>
 /// <param name="WarmUp">The scenario's fixed warm-up, or one detected by MSER-5 (then the scenario's warm-up must be 0).</param>
 public sealed record ExperimentOptions(PrecisionTarget? Precision = null, WarmUpMethod WarmUp = WarmUpMethod.Fixed)
 {
