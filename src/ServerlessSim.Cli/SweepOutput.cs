@@ -118,7 +118,14 @@ internal static class SweepOutput
 
     private static string Meets(ObjectiveCandidate candidate, ObjectiveCandidate? choice)
     {
-        var text = !candidate.MeetsTargets ? "no" : candidate.UpperBoundsMeetTargets == true ? "yes" : "mean only";
+        // "mean only": the means meet the targets but the upper ends of the 95% intervals do not all.
+        var text = (candidate.MeetsTargets, candidate.UpperBoundsMeetTargets) switch
+        {
+            (false, _) => "no",
+            (true, true) => "yes",
+            (true, false) => "mean only",
+            (true, null) => "yes (no interval)",
+        };
         return ReferenceEquals(candidate, choice) ? text + " <- cheapest" : text;
     }
 

@@ -108,6 +108,7 @@ public class ExperimentTests
         detection.WarmUp.Seconds.Should().BeInRange(5, 60, "the pool fills within a few cold starts (2 s) and IO waits (0.5 s)");
         detection.AtSearchLimit.Should().BeFalse();
         result.Scenario.WarmUp.Should().Be(detection.WarmUp);
+        ExperimentSummary.Lines(result).Should().ContainSingle().Which.Should().StartWith($"Warm-up {detection.WarmUp.Seconds:0.###} s detected by MSER-5");
 
         // The statistics are those of a fixed run with the detected warm-up: the same seeds, the same window.
         var fixedRun = Comparison.Run(ColdStartTransient() with { WarmUp = detection.WarmUp });

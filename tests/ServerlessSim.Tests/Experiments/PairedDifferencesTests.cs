@@ -53,6 +53,7 @@ public class PairedDifferencesTests
         differences["requests"].Significant.Should().BeFalse();
         ComparisonTable.From(result).Rows.Single(r => r[0] == "instances mean")[^1].Should().EndWith(" *");
         ComparisonTable.From(result).Rows.Single(r => r[0] == "requests")[^1].Should().Be("1.00x");
+        ReportWriter.Markdown(result).Should().Contain("| instances mean |").And.Contain(ComparisonTable.SignificanceNote);
     }
 
     [Test]

@@ -22,6 +22,9 @@ internal static class SweepPlanner
         AllowTrailingCommas = true,
     };
 
+    /// <summary>The most points a sweep may have: each is read and validated up front.</summary>
+    public const int MaxPoints = 100_000;
+
     public static SweepPlan Plan(SweepRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -129,6 +132,15 @@ internal static class SweepPlanner
                 errors.Add(new ValidationError(parameter.Source, ValidationErrors.Show(parameter.Path),
                     $"is already swept by {firstSource[parameter.Path]}; give each path once"));
             }
+        }
+
+        var pointCount = spec.Mode == SweepMode.Grid
+            ? spec.Parameters.Aggregate(1.0, (product, p) => product * p.Values.Count)
+            : spec.Parameters.Select(p => p.Values.Count).DefaultIfEmpty(0).Max();
+        if (pointCount > MaxPoints)
+        {
+            errors.Add(new ValidationError("--set", string.Create(CultureInfo.InvariantCulture, $"({pointCount:0} points)"),
+                $"gives more than {MaxPoints} points; sweep fewer values, or split the sweep into several"));
         }
 
         if (spec.Mode == SweepMode.Zip && spec.Parameters.Select(p => p.Values.Count).Distinct().Count() > 1)

@@ -81,6 +81,15 @@ public class SweepPlanTests
     }
 
     [Test]
+    public void A_grid_too_large_to_validate_up_front_is_refused_before_it_is_built()
+    {
+        var values = string.Join(',', Enumerable.Range(1, 400));
+
+        Errors(new SweepRequest(SweepScenarios.Small) { Parameters = [SweepParameter.Parse("seed=" + values), SweepParameter.Parse("policies[1].maxConcurrentPerInstance=" + values)] })
+            .Should().ContainSingle().Which.ToString().Should().Be("--set: (160000 points) gives more than 100000 points; sweep fewer values, or split the sweep into several");
+    }
+
+    [Test]
     public void The_file_on_its_own_must_be_valid_and_its_errors_read_as_for_run()
     {
         var errors = Errors(new SweepRequest(SweepScenarios.Small.Replace("\"seed\": 5", "\"sed\": 5"), "small.json") { Parameters = [SweepParameter.Parse("seed=1,2")] });
