@@ -48,7 +48,8 @@ internal static class SweepCommand
                 var errors = new List<ValidationError>();
                 var shardValue = Collect(errors, () => parse.GetValue(shard) is { } text ? SweepShard.Parse(text) : null);
                 var parameters = (parse.GetValue(set) ?? []).Select(argument => Collect(errors, () => SweepParameter.Parse(argument))).OfType<SweepParameter>().ToArray();
-                var request = SweepRequest.FromFile(parse.GetValue(scenario)!) with
+                var file = Collect(errors, () => SweepRequest.FromFile(parse.GetValue(scenario)!));
+                var request = file is null ? null : file with
                 {
                     Parameters = parameters,
                     Mode = parse.GetValue(zip) ? SweepMode.Zip : parse.GetValue(grid) ? SweepMode.Grid : null,
@@ -56,7 +57,9 @@ internal static class SweepCommand
                     Seed = parse.GetValue(common.Seed),
                     Replications = parse.GetValue(common.Replications),
                 };
-                var plan = errors.Count > 0 && parameters.Length == 0 ? null : Collect(errors, () => Sweep.Plan(request));
+
+                // Without a single well-formed --set, planning would only add "no parameter" to the real problems.
+                var plan = request is null || (errors.Count > 0 && parameters.Length == 0) ? null : Collect(errors, () => Sweep.Plan(request));
                 if (errors.Count > 0)
                 {
                     throw new ScenarioValidationException(errors);

@@ -64,7 +64,9 @@ public static class ExperimentFile
                 : [];
             var errors = new ValidationErrors();
             var scenario = ReadScenario(sections.Length == 0 ? json : WithoutSection(root), sourceName, errors);
-            if (sections.Length == 0)
+
+            // "experiment": null means absent, as for every other field.
+            if (sections.Length == 0 || (sections.Length == 1 && sections[0].Value.ValueKind == JsonValueKind.Null))
             {
                 return errors.Any ? throw new ScenarioValidationException(errors.All) : new ExperimentDefinition(scenario!, ExperimentOptions.Fixed);
             }
@@ -76,7 +78,8 @@ public static class ExperimentFile
 
             var (options, sweep, objective) = ExperimentSectionReader.Read(sections[0].Value, errors);
             var section = sections[0].Value;
-            var hasPrecision = section.ValueKind == JsonValueKind.Object && section.TryGetProperty("precision", out var p) && p.ValueKind != JsonValueKind.Null;
+            var hasPrecision = section.ValueKind == JsonValueKind.Object &&
+                               section.TryGetProperty("precision", out var precision) && precision.ValueKind != JsonValueKind.Null;
             if (hasPrecision && root.TryGetProperty("replications", out var replications) && replications.ValueKind != JsonValueKind.Null)
             {
                 errors.AddShown("replications", JsonValueReader.Raw(replications),

@@ -32,6 +32,12 @@ public class ExperimentFileTests
     }
 
     [Test]
+    public void A_null_section_is_absent()
+    {
+        ExperimentFile.Parse(WithExperiment("null", keepReplications: true)).Options.Should().Be(ExperimentOptions.Fixed);
+    }
+
+    [Test]
     public void The_section_gives_precision_warm_up_sweep_and_objective()
     {
         var definition = ExperimentFile.Parse(WithExperiment("""
