@@ -51,16 +51,19 @@ internal static class ReplicationRunner
         }
         catch (AggregateException e)
         {
-            throw FirstOf(e);
+            throw RethrowFirst(e);
         }
 
         return (runs, cancelled || cancellationToken.IsCancellationRequested);
     }
 
-    /// <summary>The first failure inside a parallel loop, rethrown as itself (a SimulationException names the time and event) with its stack.</summary>
-    public static Exception FirstOf(AggregateException e)
+    /// <summary>
+    /// Rethrows the first failure inside a parallel loop as itself, with its stack (a SimulationException names the
+    /// time and event; a ScenarioValidationException becomes exit code 2). Never returns; callers write <c>throw</c>.
+    /// </summary>
+    public static Exception RethrowFirst(AggregateException e)
     {
         System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-        return e; // not reached
+        return e;
     }
 }

@@ -51,7 +51,7 @@ public static class Sweep
         }
         catch (AggregateException e)
         {
-            throw ReplicationRunner.FirstOf(e);
+            throw ReplicationRunner.RethrowFirst(e);
         }
 
         var done = results.OfType<SweepPointResult>().ToArray();
