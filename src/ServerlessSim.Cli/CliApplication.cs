@@ -17,6 +17,8 @@ internal static class CliApplication
             RunCommand.Create(stdout, stderr),
             ReplayCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            SweepCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -49,7 +49,7 @@ internal static class ReplayCommand
                     stderr.WriteLine($"serverless-sim: {note}");
                 }
 
-                return ScenarioExecution.Run(scenario, parse, options, stdout, stderr, cancellationToken);
+                return ScenarioExecution.Run(new ExperimentDefinition(scenario, ExperimentOptions.Fixed), parse, options, stdout, stderr, cancellationToken);
             },
             CancellationToken.None));
         return command;

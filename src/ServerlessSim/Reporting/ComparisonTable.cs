@@ -40,12 +40,20 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         ("cost per CPU-hour of work (USD)", "costUsd.perCpuSecond", 3600, "0.0000", false),
     ];
 
-    /// <summary>The table for <paramref name="result"/>; cells carry "± half-width" when there are replications.</summary>
+    /// <summary>What the marker in the ratio column means; print it under a table that has the column.</summary>
+    public const string SignificanceNote =
+        "* in the ratio column: the paired difference (same traffic, replication by replication) is significant, its 95% interval excludes 0";
+
+    /// <summary>
+    /// The table for <paramref name="result"/>; cells carry "± half-width" when there are replications, and a ratio
+    /// carries " *" when the last policy's paired difference from the first is significant (<see cref="SignificanceNote"/>).
+    /// </summary>
     public static ComparisonTable From(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var policies = result.Policies;
         var withRatio = policies.Count >= 2;
+        var differences = withRatio ? result.Differences[^1] : null;
         var headers = new List<string> { "metric" };
         headers.AddRange(policies.Select(p => p.Options.Name));
         if (withRatio)
@@ -66,7 +74,8 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
             if (withRatio)
             {
                 var ratio = ResultsDocument.Ratio(policies[^1], policies[0], metric);
-                row.Add(ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-");
+                var significant = differences!.Metrics.Count > 0 && differences[metric].Significant == true;
+                row.Add((ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-") + (significant ? " *" : string.Empty));
             }
 
             rows.Add(row);
