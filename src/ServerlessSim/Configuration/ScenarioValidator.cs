@@ -1,5 +1,6 @@
 using ServerlessSim.Experiments;
 using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Dispatch;
 using ServerlessSim.Randomness;
 
 namespace ServerlessSim.Configuration;
@@ -149,6 +150,11 @@ public static class ScenarioValidator
             else if (!seen.Add(policy.Name))
             {
                 errors.Add($"policies[{i}].name", policy.Name, "must be unique among the policies");
+            }
+
+            if (policy.Dispatch is { Kind: DispatchKind.Custom, Policy: null })
+            {
+                errors.Add($"policies[{i}].dispatch", "custom", "needs a policy object: use DispatchOptions.Custom(policy)");
             }
 
             if (policy.Concurrency is ManyPerInstanceOptions many)

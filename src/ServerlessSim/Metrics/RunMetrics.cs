@@ -147,7 +147,12 @@ internal sealed class RunMetrics
             usage,
             CostModel.Bill(usage, identity.Billing, identity.Prices, identity.LambdaArm),
             _series.Points,
-            eventsHandled);
+            eventsHandled)
+        {
+            LatencyPercentiles = _latency.Count == 0
+                ? []
+                : LatencyDistribution.Percentiles.Select(p => new LatencyPercentile(p, _latency.PercentileSeconds(p) * 1000)).ToArray(),
+        };
     }
 
     private static long BilledMilliseconds(double seconds) =>

@@ -3,12 +3,18 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, a time-series CSV per policy and report.md.</summary>
+/// <summary>
+/// Writes a comparison's files into a folder: results.json, summary.csv, latency-percentiles.csv, a time-series CSV
+/// per policy and report.md.
+/// </summary>
 public static class ReportWriter
 {
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
+    /// <param name="result">The comparison.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="figures">Charts already written into <paramref name="directory"/> for report.md to embed; null for none.</param>
     /// <remarks>Each file is written to a temporary name and renamed, so an interrupted write leaves no half-written file.</remarks>
-    public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory)
+    public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory, IReadOnlyList<ReportFigure>? figures = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
@@ -16,18 +22,21 @@ public static class ReportWriter
         {
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
+            WriteAtomically(directory, "latency-percentiles.csv", CsvWriters.LatencyPercentiles(result)),
         };
         foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
         {
             written.Add(WriteAtomically(directory, $"timeseries-{SafeName(policy.Options.Name)}.csv", CsvWriters.TimeSeries(policy.Replications[0].TimeSeries)));
         }
 
-        written.Add(WriteAtomically(directory, "report.md", Markdown(result)));
+        written.Add(WriteAtomically(directory, "report.md", Markdown(result, figures)));
         return written;
     }
 
-    /// <summary>A Markdown report: the scenario, the side-by-side table and the files written.</summary>
-    public static string Markdown(ComparisonResult result)
+    /// <summary>A Markdown report: the scenario, the side-by-side table, the policies' settings and the charts given.</summary>
+    /// <param name="result">The comparison.</param>
+    /// <param name="figures">Charts to embed, by file names relative to the report; null for none.</param>
+    public static string Markdown(ComparisonResult result, IReadOnlyList<ReportFigure>? figures = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Scenario;
@@ -46,6 +55,16 @@ public static class ReportWriter
         }
 
         md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append(").\n");
+        foreach (var figure in figures ?? [])
+        {
+            md.Append("\n## ").Append(figure.Caption).Append("\n\n");
+            md.Append("![").Append(figure.Caption).Append("](").Append(figure.ImageFile).Append(")\n");
+            if (figure.VectorFile is { } vector)
+            {
+                md.Append("\n[SVG](").Append(vector).Append(")\n");
+            }
+        }
+
         return md.ToString();
     }
 

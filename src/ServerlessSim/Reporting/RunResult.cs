@@ -45,6 +45,9 @@ public sealed record RunResult(
     IReadOnlyList<TimeSeriesPoint> TimeSeries,
     long EventsHandled)
 {
+    /// <summary>The latency of completed requests at each of <see cref="LatencyDistribution.Percentiles"/>, in milliseconds; empty with none completed.</summary>
+    public IReadOnlyList<LatencyPercentile> LatencyPercentiles { get; init; } = [];
+
     /// <summary>Requests throttled, whatever the reason.</summary>
     public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances;
 
