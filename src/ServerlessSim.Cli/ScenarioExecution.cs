@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ServerlessSim.Experiments;
+using ServerlessSim.Plotting;
 using ServerlessSim.Reporting;
 using Spectre.Console;
 
@@ -24,7 +25,9 @@ internal static class ScenarioExecution
         IReadOnlyList<string> written = [];
         if (outDirectory is not null)
         {
-            written = ReportWriter.WriteAll(result, outDirectory);
+            var figures = Charts.WriteForComparison(result, outDirectory);
+            written = [.. figures.SelectMany(f => new[] { f.ImageFile, f.VectorFile }).OfType<string>().Select(f => Path.Combine(outDirectory, f)),
+                       .. ReportWriter.WriteAll(result, outDirectory, figures)];
         }
 
         if (json)
