@@ -10,7 +10,7 @@ internal static class RunCommand
     {
         var options = new CommonOptions();
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
-        var command = new Command("run", "Run a scenario file and print the side-by-side table (or the results document with --json).")
+        var command = new Command("run", "Run a scenario file (see docs/scenario-format.md; serverless-sim init writes one) and print the side-by-side table, or --format json|csv|md.")
         {
             scenario,
         };

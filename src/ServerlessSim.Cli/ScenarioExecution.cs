@@ -2,7 +2,6 @@ using System.CommandLine;
 using ServerlessSim.Experiments;
 using ServerlessSim.Plotting;
 using ServerlessSim.Reporting;
-using Spectre.Console;
 
 namespace ServerlessSim.Cli;
 
@@ -16,10 +15,14 @@ internal static class ScenarioExecution
             Replications = parse.GetValue(options.Replications) ?? scenario.Replications,
             Seed = parse.GetValue(options.Seed) ?? scenario.Seed,
         };
-        var json = parse.GetValue(options.Json);
+        var format = options.FormatOf(parse);
+        var quiet = parse.GetValue(options.Quiet);
+        var threads = parse.GetValue(options.Threads);
         var outDirectory = parse.GetValue(options.Out);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = Comparison.Run(scenario, parse.GetValue(options.Threads), progress: null, cancellationToken);
+        var result = RunProgress.Shows(stderr, quiet, format)
+            ? RunProgress.Run(scenario, threads, cancellationToken)
+            : Comparison.Run(scenario, threads, progress: null, cancellationToken);
         var elapsed = started.Elapsed;
 
         IReadOnlyList<string> written = [];
@@ -30,14 +33,21 @@ internal static class ScenarioExecution
                        .. ReportWriter.WriteAll(result, outDirectory, figures)];
         }
 
-        if (json)
+        switch (format)
         {
-            stdout.Write(ResultsDocument.ToJson(result));
-            stdout.WriteLine();
-        }
-        else
-        {
-            PrintTable(result, elapsed, written, stdout);
+            case OutputFormat.Json:
+                stdout.Write(ResultsDocument.ToJson(result));
+                stdout.WriteLine();
+                break;
+            case OutputFormat.Csv:
+                stdout.Write(CsvWriters.Summary(result));
+                break;
+            case OutputFormat.Md:
+                stdout.Write(ReportWriter.Markdown(result));
+                break;
+            default:
+                ComparisonTablePrinter.Print(result, quiet ? [] : StatusLines(result, elapsed, written), stdout);
+                break;
         }
 
         if (result.Partial)
@@ -49,53 +59,17 @@ internal static class ScenarioExecution
         return ExitCodes.Success;
     }
 
-    private static void PrintTable(ComparisonResult result, TimeSpan elapsed, IReadOnlyList<string> written, TextWriter stdout)
+    private static IReadOnlyList<string> StatusLines(ComparisonResult result, TimeSpan elapsed, IReadOnlyList<string> written)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(stdout),
-            Ansi = stdout == Console.Out && !Console.IsOutputRedirected ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.Detect,
-        });
-        if (stdout != Console.Out || Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 200;
-        }
-
-        var scenario = result.Scenario;
-        var f = scenario.Function;
-        console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {f.MemoryMb:0} MB, CPU {Markup.Escape(f.Work.CpuDemand.Describe())}, IO {Markup.Escape(f.Work.IoWait.Describe())}, cold start {Markup.Escape(f.ColdStart.Describe())}");
-        console.MarkupLine(Markup.Escape(FormattableString.Invariant(
-            $"horizon {scenario.Horizon.Seconds} s (warm-up {scenario.WarmUp.Seconds} s), seed {scenario.Seed}, {scenario.Replications} replication(s), account limit {scenario.EffectiveAccount.ConcurrencyLimit}; ± is the 95% confidence half-width")));
-
-        var table = ComparisonTable.From(result);
-        var spectre = new Table().Border(TableBorder.Rounded);
-        for (var i = 0; i < table.Headers.Count; i++)
-        {
-            var column = new TableColumn(Markup.Escape(table.Headers[i]));
-            spectre.AddColumn(i == 0 ? column : column.RightAligned());
-        }
-
-        foreach (var row in table.Rows)
-        {
-            spectre.AddRow(row.Select(Markup.Escape).ToArray());
-        }
-
-        console.Write(spectre);
-        foreach (var p in result.Policies)
-        {
-            console.MarkupLine(Markup.Escape(FormattableString.Invariant(
-                $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {p.VCpusPerInstance:0.###} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}")));
-        }
-
         // Arrivals over whole runs (warm-up included), over all policies and replications: what the engine did.
         var arrivals = result.Policies.SelectMany(p => p.Replications).Sum(r => r.TimeSeries.Sum(point => point.Arrivals));
         using var process = System.Diagnostics.Process.GetCurrentProcess();
-        console.MarkupLine(Markup.Escape(FormattableString.Invariant(
-            $"simulated {arrivals:N0} requests in {elapsed.TotalSeconds:0.0} s ({arrivals / elapsed.TotalSeconds / 1e6:0.00} M requests/s over {scenario.Replications * result.Policies.Count} runs); peak memory {process.PeakWorkingSet64 / 1048576.0:0} MB")));
-        foreach (var path in written)
-        {
-            console.MarkupLine($"wrote {Markup.Escape(path)}");
-        }
+        var runs = result.Scenario.Replications * result.Policies.Count;
+        return
+        [
+            FormattableString.Invariant(
+                $"simulated {arrivals:N0} requests in {elapsed.TotalSeconds:0.0} s ({arrivals / elapsed.TotalSeconds / 1e6:0.00} M requests/s over {runs} runs); peak memory {process.PeakWorkingSet64 / 1048576.0:0} MB"),
+            .. written.Select(path => "wrote " + path),
+        ];
     }
 }
