@@ -12,6 +12,8 @@ internal static class LogAxis
     /// <summary>Labels the bottom axis for data from <paramref name="min"/> to <paramref name="max"/> (both &gt; 0) and sets its limits.</summary>
     public static void ApplyToBottom(Plot plot, double min, double max)
     {
+        const double Margin = 1.2; // The axis reaches 20% beyond the data on each side.
+        var (from, to) = (min / Margin, max * Margin);
         var low = Math.Floor(Math.Log10(min));
         var high = Math.Ceiling(Math.Log10(max));
         var positions = new List<double>();
@@ -21,7 +23,7 @@ internal static class LogAxis
             foreach (var multiple in new[] { 1, 2, 5 })
             {
                 var value = multiple * Math.Pow(10, exponent);
-                if (value >= min / 1.5 && value <= max * 1.5)
+                if (value >= from && value <= to)
                 {
                     positions.Add(Math.Log10(value));
                     labels.Add(value.ToString(value < 1 ? "0.###" : "#,0", CultureInfo.InvariantCulture));
@@ -30,6 +32,6 @@ internal static class LogAxis
         }
 
         plot.Axes.Bottom.SetTicks([.. positions], [.. labels]);
-        plot.Axes.SetLimitsX(Math.Log10(min / 1.2), Math.Log10(max * 1.2));
+        plot.Axes.SetLimitsX(Math.Log10(from), Math.Log10(to));
     }
 }
