@@ -38,6 +38,7 @@ internal static class CostChart
             total.LabelFontSize = 14;
             total.LabelBold = true;
             total.LabelAlignment = Alignment.LowerCenter;
+            total.OffsetY = -6; // Clear of the error bar's cap.
             top = Math.Max(top, stacked + (costs[i].TotalHalfWidth95Usd ?? 0));
         }
 

@@ -21,4 +21,16 @@ public class ReportWriterTests
     {
         ReportWriter.Markdown(SmallComparison.Result).Should().NotContain("![");
     }
+
+    [Test]
+    public void The_table_as_html_has_a_header_row_and_a_row_per_metric_with_text_encoded()
+    {
+        var table = new ComparisonTable(["metric", "a<b"], [["requests", "1 & 2"], ["cost (USD)", "3"]]);
+
+        var html = table.ToHtml();
+
+        html.Should().StartWith("<table>").And.Contain("<th style=\"text-align:right\">a&lt;b</th>");
+        html.Should().Contain("<tr><td style=\"text-align:left\">requests</td><td style=\"text-align:right\">1 &amp; 2</td></tr>");
+        html.Split("<tr>").Should().HaveCount(4, "a header row and two rows");
+    }
 }
