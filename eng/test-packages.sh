@@ -24,8 +24,11 @@ for id in ServerlessSim ServerlessSim.Plotting; do
   grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || { echo "$id: no MIT licence expression"; exit 1; }
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || { echo "$id: no readme"; exit 1; }
   grep -q '<repository type="git"' <<<"$nuspec" || { echo "$id: no repository commit"; exit 1; }
-  unzip -l "artifacts/$id.$version.nupkg" | grep -q "lib/net10.0/$id.xml" || { echo "$id: no XML documentation"; exit 1; }
-  unzip -l "artifacts/$id.$version.snupkg" | grep -q "lib/net10.0/$id.pdb" || { echo "$id: no symbols"; exit 1; }
+  # Listings in variables: grep -q stopping early would break a pipe from unzip (pipefail).
+  files=$(unzip -Z1 "artifacts/$id.$version.nupkg")
+  symbols=$(unzip -Z1 "artifacts/$id.$version.snupkg")
+  grep -qx "lib/net10.0/$id.xml" <<<"$files" || { echo "$id: no XML documentation"; exit 1; }
+  grep -qx "lib/net10.0/$id.pdb" <<<"$symbols" || { echo "$id: no symbols"; exit 1; }
 done
 
 # A package folder of their own: a package of the same version packed earlier is never reused from a cache, and
