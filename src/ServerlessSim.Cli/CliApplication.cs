@@ -9,17 +9,27 @@ internal static class CliApplication
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        var compare = CompareCommand.Create(stdout, stderr);
+        var run = RunCommand.Create(stdout, stderr);
+        var validate = ValidateCommand.Create(stdout, stderr);
+        var init = InitCommand.Create(stdout, stderr);
+        var replay = ReplayCommand.Create(stdout, stderr);
+        var sweep = SweepCommand.Create(stdout, stderr);
+        var merge = MergeCommand.Create(stdout, stderr);
         var root = new RootCommand(
             "serverless-sim: simulate one request per instance (AWS Lambda) against many requests per instance " +
             "(Cloud Run, Knative) on the same traffic: latency, cold starts, throttling, instances and cost.")
         {
-            CompareCommand.Create(stdout, stderr),
-            RunCommand.Create(stdout, stderr),
-            ReplayCommand.Create(stdout, stderr),
-            ValidateCommand.Create(stdout, stderr),
-            SweepCommand.Create(stdout, stderr),
-            MergeCommand.Create(stdout, stderr),
+            compare, run, replay, validate, sweep, merge, init, FaqCommand.Create(stdout),
         };
+        HelpWithExamples.Install(root, new Dictionary<Command, IReadOnlyList<(string CommandLine, string What)>>
+        {
+            [root] = CommandExamples.Root,
+            [compare] = CommandExamples.Compare,
+            [run] = CommandExamples.Run,
+            [validate] = CommandExamples.Validate,
+            [init] = CommandExamples.Init,
+        });
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -6,11 +6,24 @@ namespace ServerlessSim.Cli;
 /// <summary>Options shared by the commands that run a scenario, with their checks.</summary>
 internal sealed class CommonOptions
 {
+    private static readonly string[] FormatNames = ["table", "json", "csv", "md"];
+
     public Option<string?> Out { get; }
+
+    public Option<string?> Format { get; } = new("--format")
+    {
+        Description = "What to print: table (default), json (the results document only), csv (summary.csv), md (report.md without charts).",
+        HelpName = "table|json|csv|md",
+    };
 
     public Option<bool> Json { get; } = new("--json")
     {
-        Description = "Print only the results document (JSON) to standard output.",
+        Description = "The same as --format json.",
+    };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "No progress bar and no status lines (run time, files written); the results are still printed.",
     };
 
     public Option<int?> Replications { get; } = new("--replications")
@@ -37,22 +50,51 @@ internal sealed class CommonOptions
         HelpName = "N",
     };
 
-    public CommonOptions(string outDescription = "Also write results.json, summary.csv, differences.csv, timeseries-<policy>.csv and report.md into this folder.")
+    public CommonOptions(string outDescription =
+        "Also write results.json, summary.csv, cost.csv, differences.csv, latency-percentiles.csv, timeseries-<policy>.csv, the charts (PNG and SVG) and report.md into this folder.")
     {
         Out = new Option<string?>("--out") { Description = outDescription, HelpName = "DIR" };
         RequireRange(Replications, 1, 10_000);
         RequireRange(Threads, 1, 1024);
+        Format.Validators.Add(result =>
+        {
+            var value = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
+            if (value is not null && !FormatNames.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                result.AddError($"--format: \"{value}\" must be one of: {string.Join(", ", FormatNames)}.");
+            }
+        });
     }
 
     public void AddTo(Command command)
     {
         command.Options.Add(Out);
+        command.Options.Add(Format);
         command.Options.Add(Json);
+        command.Options.Add(Quiet);
         command.Options.Add(Replications);
         command.Options.Add(Seed);
         command.Options.Add(Prices);
         command.Options.Add(Threads);
+        command.Validators.Add(result =>
+        {
+            var format = result.GetValue(Format);
+            if (result.GetValue(Json) && format is not null && !format.Equals("json", StringComparison.OrdinalIgnoreCase))
+            {
+                result.AddError($"--json: it means --format json, which conflicts with --format {format}; give one of them.");
+            }
+        });
     }
+
+    /// <summary>The output format asked for (--json is --format json); the parser has already rejected anything else.</summary>
+    public OutputFormat FormatOf(ParseResult parse) =>
+        parse.GetValue(Json) ? OutputFormat.Json : (parse.GetValue(Format)?.ToLowerInvariant()) switch
+        {
+            null or "table" => OutputFormat.Table,
+            "json" => OutputFormat.Json,
+            "csv" => OutputFormat.Csv,
+            _ => OutputFormat.Md,
+        };
 
     // A value that is not an integer at all is reported by the parser itself ("Cannot parse argument 'x' ...").
     private static void RequireRange(Option<int?> option, int min, int max) =>

@@ -12,7 +12,7 @@ internal static class RunCommand
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
         var command = new Command(
             "run",
-            "Run a scenario file (with its experiment section: warm-up method, precision target) and print the side-by-side table (or the results document with --json).")
+            "Run a scenario file (see docs/scenario-format.md; serverless-sim init writes one; its experiment section sets the warm-up method and a precision target) and print the side-by-side table, or --format json|csv|md.")
         {
             scenario,
         };

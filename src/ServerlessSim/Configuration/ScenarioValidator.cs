@@ -2,6 +2,7 @@ using ServerlessSim.Cost;
 using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Dispatch;
 using ServerlessSim.Randomness;
 using ServerlessSim.Workload;
 
@@ -179,6 +180,11 @@ public static class ScenarioValidator
             else if (!seen.Add(policy.Name))
             {
                 errors.Add($"policies[{i}].name", policy.Name, "must be unique among the policies");
+            }
+
+            if (policy.Dispatch is { Kind: DispatchKind.Custom, Policy: null })
+            {
+                errors.Add($"policies[{i}].dispatch", "custom", "needs a policy object: use DispatchOptions.Custom(policy)");
             }
 
             if (policy.Billing is { } billing)

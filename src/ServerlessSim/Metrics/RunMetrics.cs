@@ -154,6 +154,11 @@ internal sealed class RunMetrics
             usage,
             identity.Billing.Bill(usage),
             _series?.Points ?? [],
-            eventsHandled);
+            eventsHandled)
+        {
+            LatencyPercentiles = _latency.Count == 0
+                ? []
+                : LatencyDistribution.Percentiles.Select(p => new LatencyPercentile(p, _latency.PercentileSeconds(p) * 1000)).ToArray(),
+        };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text;
 using ServerlessSim.Experiments;
 
@@ -139,6 +140,30 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         }
 
         return md.ToString();
+    }
+
+    /// <summary>The table as an HTML <c>table</c> element (text HTML-encoded), for notebooks and web pages.</summary>
+    public string ToHtml()
+    {
+        var html = new StringBuilder("<table>\n<thead><tr>");
+        foreach (var (header, i) in Headers.Select((h, i) => (h, i)))
+        {
+            html.Append(i == 0 ? "<th style=\"text-align:left\">" : "<th style=\"text-align:right\">").Append(WebUtility.HtmlEncode(header)).Append("</th>");
+        }
+
+        html.Append("</tr></thead>\n<tbody>\n");
+        foreach (var row in Rows)
+        {
+            html.Append("<tr>");
+            foreach (var (cell, i) in row.Select((c, i) => (c, i)))
+            {
+                html.Append(i == 0 ? "<td style=\"text-align:left\">" : "<td style=\"text-align:right\">").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        return html.Append("</tbody>\n</table>\n").ToString();
     }
 
     private static string Cell(PolicyResult policy, string metric, double scale, string format)

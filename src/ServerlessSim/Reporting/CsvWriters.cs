@@ -93,6 +93,30 @@ public static class CsvWriters
     }
 
 
+    /// <summary>
+    /// Each policy's latency distribution averaged over replications, one row per policy and percentile
+    /// (policy, percentile in percent, latencyMs, ci95HalfWidth, replications); see <see cref="LatencyDistribution"/>.
+    /// </summary>
+    public static string LatencyPercentiles(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var csv = new StringBuilder("policy,percentile,latencyMs,ci95HalfWidth,replications\n");
+        foreach (var policy in result.Policies)
+        {
+            foreach (var point in LatencyDistribution.Average(policy.Replications))
+            {
+                csv.Append(Quote(policy.Options.Name)).Append(',')
+                   .Append(Number(point.Percentile)).Append(',')
+                   .Append(Number(point.MeanMs)).Append(',')
+                   .Append(point.HalfWidth95Ms is { } h ? Number(h) : string.Empty).Append(',')
+                   .Append(point.Replications.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+
+        return csv.ToString();
+    }
+
+
     /// <summary>A time series, one row per step (times in seconds; instances and in-flight time-averaged; counts per step).</summary>
     public static string TimeSeries(IReadOnlyList<TimeSeriesPoint> points)
     {

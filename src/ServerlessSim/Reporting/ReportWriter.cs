@@ -3,14 +3,20 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, differences.csv (two policies or more), functions.csv (several functions), a time-series CSV per policy and report.md.</summary>
+/// <summary>
+/// Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, differences.csv (two policies or
+/// more), functions.csv (several functions), latency-percentiles.csv, a time-series CSV per policy and report.md.
+/// </summary>
 public static class ReportWriter
 {
     private const int MarkdownTopFunctions = 20;
 
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
+    /// <param name="result">The comparison.</param>
+    /// <param name="directory">The folder to write into.</param>
+    /// <param name="figures">Charts already written into <paramref name="directory"/> for report.md to embed; null for none.</param>
     /// <remarks>Each file is written to a temporary name and renamed, so an interrupted write leaves no half-written file.</remarks>
-    public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory)
+    public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory, IReadOnlyList<ReportFigure>? figures = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
@@ -19,6 +25,7 @@ public static class ReportWriter
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
             WriteAtomically(directory, "cost.csv", CsvWriters.Cost(result)),
+            WriteAtomically(directory, "latency-percentiles.csv", CsvWriters.LatencyPercentiles(result)),
         };
         if (result.Scenario.Functions.Count > 1)
         {
@@ -35,12 +42,14 @@ public static class ReportWriter
             written.Add(WriteAtomically(directory, $"timeseries-{SafeName(policy.Options.Name)}.csv", CsvWriters.TimeSeries(policy.Replications[0].TimeSeries)));
         }
 
-        written.Add(WriteAtomically(directory, "report.md", Markdown(result)));
+        written.Add(WriteAtomically(directory, "report.md", Markdown(result, figures)));
         return written;
     }
 
-    /// <summary>A Markdown report: the scenario, the side-by-side table, the policies' settings, the cost-latency view and the prices.</summary>
-    public static string Markdown(ComparisonResult result)
+    /// <summary>A Markdown report: the scenario, the side-by-side table, the policies' settings, the cost-latency view, the prices and the charts given.</summary>
+    /// <param name="result">The comparison.</param>
+    /// <param name="figures">Charts to embed, by file names relative to the report; null for none.</param>
+    public static string Markdown(ComparisonResult result, IReadOnlyList<ReportFigure>? figures = null)
     {
         ArgumentNullException.ThrowIfNull(result);
         var s = result.Scenario;
@@ -75,6 +84,16 @@ public static class ReportWriter
 
         md.Append("\n## Cost against latency\n\n").Append(CostLatencyView.From(result).ToMarkdown());
         md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append("; every row in results.json, the rules in docs/cost.md).\n");
+        foreach (var figure in figures ?? [])
+        {
+            md.Append("\n## ").Append(figure.Caption).Append("\n\n");
+            md.Append("![").Append(figure.Caption).Append("](").Append(figure.ImageFile).Append(")\n");
+            if (figure.VectorFile is { } vector)
+            {
+                md.Append("\n[SVG](").Append(vector).Append(")\n");
+            }
+        }
+
         return md.ToString();
     }
 

@@ -56,6 +56,9 @@ public sealed record RunResult(
     /// <summary>Each function's result with several functions; empty with one.</summary>
     public IReadOnlyList<RunResult> FunctionResults => Functions ?? [];
 
+    /// <summary>The latency of completed requests at each of <see cref="LatencyDistribution.Percentiles"/>, in milliseconds; empty with none completed.</summary>
+    public IReadOnlyList<LatencyPercentile> LatencyPercentiles { get; init; } = [];
+
     /// <summary>Requests throttled, whatever the reason.</summary>
     public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances;
 

@@ -74,14 +74,18 @@ public class CliTests
             exit.Should().Be(0);
             stdout.Should().Contain("latency p99 (ms)").And.Contain("lambda");
             Directory.GetFiles(directory).Select(Path.GetFileName).Should().BeEquivalentTo(
-                "results.json", "summary.csv", "cost.csv", "differences.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
+                "results.json", "summary.csv", "cost.csv", "differences.csv", "latency-percentiles.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md",
+                "latency-cdf.png", "latency-cdf.svg", "instances-over-time.png", "instances-over-time.svg",
+                "throttles-cold-starts-over-time.png", "throttles-cold-starts-over-time.svg", "cost.png", "cost.svg");
             var cost = File.ReadAllLines(Path.Combine(directory, "cost.csv"));
             cost[0].Should().Be("policy,billing,totalUsd,perMillionRequestsUsd,perCpuSecondUsd,requestsUsd,computeBusyUsd,computeIdleUsd,initUsd,provisionedUsd,queueUsd,latencyP99Ms");
             cost.Should().HaveCount(3).And.Contain(line => line.StartsWith("lambda,LambdaPerRequest,", StringComparison.Ordinal));
             var series = File.ReadAllLines(Path.Combine(directory, "timeseries-lambda.csv"));
             series[0].Should().Be("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts");
             series.Should().HaveCount(101, "a header and one row per second of the 100 s horizon");
-            File.ReadAllText(Path.Combine(directory, "report.md")).Should().Contain("| latency p99 (ms) |").And.Contain("## Cost against latency");
+            File.ReadAllText(Path.Combine(directory, "report.md")).Should().Contain("| latency p99 (ms) |").And.Contain("## Cost against latency")
+                .And.Contain("![Latency CDF per policy (log scale)](latency-cdf.png)").And.Contain("(cost.png)");
+            stdout.Should().Contain("wrote " + Path.Combine(directory, "cost.svg"));
         }
         finally
         {

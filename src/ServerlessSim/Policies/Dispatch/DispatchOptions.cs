@@ -8,8 +8,23 @@ public enum DispatchKind
 
     /// <summary>The busiest instance with a free slot, idle ones last, so that spare instances go idle and expire.</summary>
     Packing,
+
+    /// <summary>A policy written in C# (see <see cref="DispatchOptions.Custom"/> and docs/extending.md).</summary>
+    Custom,
 }
 
 /// <summary>Options of the dispatch policy.</summary>
 /// <param name="Kind">The rule; with one request per instance every rule picks the most recently used idle instance.</param>
-public sealed record DispatchOptions(DispatchKind Kind = DispatchKind.LeastLoaded);
+public sealed record DispatchOptions(DispatchKind Kind = DispatchKind.LeastLoaded)
+{
+    /// <summary>The policy that decides when <see cref="Kind"/> is <see cref="DispatchKind.Custom"/>; null otherwise.</summary>
+    public IDispatchPolicy? Policy { get; init; }
+
+    /// <summary>Options that dispatch with <paramref name="policy"/>, a policy written in C#.</summary>
+    /// <remarks>One instance serves every run of the scenario, replications in parallel included, so it must be thread-safe (best: immutable).</remarks>
+    public static DispatchOptions Custom(IDispatchPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return new DispatchOptions(DispatchKind.Custom) { Policy = policy };
+    }
+}

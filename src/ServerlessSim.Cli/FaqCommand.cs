@@ -1,0 +1,45 @@
+using System.CommandLine;
+using System.Text;
+using ServerlessSim.Experiments;
+
+namespace ServerlessSim.Cli;
+
+/// <summary>
+/// <c>serverless-sim faq [--out DIR]</c> (hidden, for maintainers): runs the built-in scenario and prints docs/faq.md,
+/// or writes it into DIR; CI runs <c>faq --out</c> and diffs the page with the committed one.
+/// </summary>
+internal static class FaqCommand
+{
+    public static Command Create(TextWriter stdout)
+    {
+        var outDirectory = new Option<string?>("--out") { Description = "Write faq.md into this folder (--out docs regenerates docs/faq.md).", HelpName = "DIR" };
+        var command = new Command("faq", "Regenerate docs/faq.md from a run of the built-in scenario.") { outDirectory };
+        command.Hidden = true;
+        command.SetAction((parse, cancellationToken) => Task.Run(
+            () =>
+            {
+                var result = Comparison.Run(BuiltInScenarios.IoHeavyApi(), maxDegreeOfParallelism: null, progress: null, cancellationToken);
+                if (result.Partial)
+                {
+                    return ExitCodes.Cancelled;
+                }
+
+                var page = FaqPage.Markdown(result);
+                if (parse.GetValue(outDirectory) is { } directory)
+                {
+                    Directory.CreateDirectory(directory);
+                    var path = Path.Combine(directory, "faq.md");
+                    File.WriteAllText(path, page, new UTF8Encoding(false));
+                    stdout.WriteLine($"wrote {path}");
+                }
+                else
+                {
+                    stdout.Write(page);
+                }
+
+                return ExitCodes.Success;
+            },
+            CancellationToken.None));
+        return command;
+    }
+}
