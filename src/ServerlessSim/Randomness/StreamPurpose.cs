@@ -18,4 +18,10 @@ public enum StreamPurpose
 
     /// <summary>Policy decisions that are random (a random idle-instance choice, say).</summary>
     Policy = 4,
+
+    /// <summary>Dispatch draws on autoscaled platforms (the two instances of power of two choices).</summary>
+    Dispatch = 10,
+
+    /// <summary>The memory each request holds on an instance with a memory limit.</summary>
+    Memory = 11,
 }

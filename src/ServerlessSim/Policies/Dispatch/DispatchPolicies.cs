@@ -8,6 +8,9 @@ public static class DispatchPolicies
     {
         DispatchKind.LeastLoaded => LeastLoadedDispatch.Instance,
         DispatchKind.Packing => PackingDispatch.Instance,
+        DispatchKind.PowerOfTwoChoices => PowerOfTwoChoicesDispatch.Instance,
+        DispatchKind.FirstAvailable => FirstAvailableDispatch.Instance,
+        DispatchKind.RoundRobin => RoundRobinDispatch.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown dispatch kind."),
     };
 }

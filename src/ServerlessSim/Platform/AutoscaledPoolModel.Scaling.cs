@@ -1,0 +1,94 @@
+using ServerlessSim.Engine;
+using ServerlessSim.Policies.Scaling;
+
+namespace ServerlessSim.Platform;
+
+/// <summary>Scaling: the autoscaler's ticks, starting instances, and scaling down (idle ones first, then draining).</summary>
+internal sealed partial class AutoscaledPoolModel
+{
+    private void OnTick(Simulator simulator, int tag, double now)
+    {
+        if (tag == PlatformEvents.RegularTick)
+        {
+            if (!_initialised)
+            {
+                _initialised = true;
+                MakeInitialInstances(now);
+            }
+
+            simulator.ScheduleAt(now + _tickSeconds, PlatformEvents.AutoscalerTick, _function, PlatformEvents.RegularTick);
+        }
+        else
+        {
+            _pokePending = false;
+        }
+
+        var context = new AutoscalerContext(
+            now, ScaledInstances - _pool.Initializing, ScaledInstances, _pool.MaxConcurrent, _vCpus, _inFlight, _window);
+        Apply(simulator, _autoscaler.Scale(now, context).DesiredInstances, now);
+    }
+
+    // A deployed service's instances are ready from the start: no initialisation in the run.
+    private void MakeInitialInstances(double now)
+    {
+        for (var i = Math.Min(_autoscaler.InitialInstances, _maxInstances); i > 0; i--)
+        {
+            var instance = _pool.StartNew();
+            RegisterIfNew(instance);
+            _pool.MarkReady(instance, now);
+            SyncAvailable(instance);
+        }
+    }
+
+    private void Apply(Simulator simulator, int desired, double now)
+    {
+        var scaled = ScaledInstances;
+        for (; scaled < desired && _pool.Live < _maxInstances && !InstanceLimitReached; scaled++)
+        {
+            StartInstance(simulator, now);
+        }
+
+        // Scale down: idle instances first, the longest idle first; then drain the least loaded (they finish their
+        // requests but take no more). Full instances are left for a later tick, once one of their requests ends.
+        while (scaled > desired && _pool.Ready.CountAt(0) > 0)
+        {
+            var idle = _pool.Ready.Tail(0);
+            _pool.Reclaim(idle);
+            SyncAvailable(idle);
+            scaled--;
+        }
+
+        while (scaled > desired)
+        {
+            var load = _pool.Ready.LowestNonEmpty(1);
+            if (load < 0)
+            {
+                break;
+            }
+
+            var instance = _pool.Ready.Head(load);
+            _pool.Withdraw(instance);
+            _withdrawn++;
+            SyncAvailable(instance);
+            scaled--;
+        }
+    }
+
+    private int StartInstance(Simulator simulator, double now)
+    {
+        var instance = _pool.StartNew();
+        RegisterIfNew(instance);
+        var init = _coldStart.Sample(_coldStartRandom);
+        _metrics.OnInstanceStart(now, init);
+        _accountMetrics?.OnInstanceStart(now, init);
+        simulator.ScheduleAt(now + init, PlatformEvents.InitDone, instance, _function);
+        return instance;
+    }
+
+    private void RemoveDrained(int instance)
+    {
+        _pool.Remove(instance);
+        _withdrawn--;
+        SyncAvailable(instance);
+    }
+}
