@@ -41,6 +41,14 @@ internal sealed class KnativeAutoscaler : IAutoscaler
         var maxScaleDown = Math.Floor(ready / spec.MaxScaleDownRate);
         var stablePods = Math.Ceiling(stable / spec.TargetValue);
         var panicPods = Math.Ceiling(panic / spec.TargetValue);
+        if (context.CurrentConcurrency > 0)
+        {
+            // The activator's poke: a request waiting now wants a pod even before any window has seen it (it
+            // arrived this instant), as Knative's activation scale of 1 does.
+            stablePods = Math.Max(stablePods, 1);
+            panicPods = Math.Max(panicPods, 1);
+        }
+
         var desiredStable = (int)Math.Min(Math.Max(stablePods, maxScaleDown), maxScaleUp);
         var desiredPanic = (int)Math.Min(Math.Max(panicPods, maxScaleDown), maxScaleUp);
 
