@@ -87,7 +87,7 @@ internal static class PolicyReader
         }
 
         var preset = reader.Choice("preset", PresetNames) is { } index ? Presets.ManyRequestsByName[index].Policy : null;
-        var isMany = reader.Choice("concurrency", Concurrency, required: preset is null) ?? preset?.IsMany;
+        var isMany = reader.Choice("concurrency", Concurrency, required: !reader.Has("preset")) ?? preset?.IsMany;
         var k = reader.Integer("maxConcurrentPerInstance", 1, ManyPerInstanceOptions.MaxAllowedConcurrency);
         var vCpus = reader.Number("vCpus", VCpus);
         if (isMany == false)
@@ -109,8 +109,11 @@ internal static class PolicyReader
         var scaling = reader.Get("scaling") is { } s
             ? ScalingReader.Read(s, reader.PathOf("scaling"), preset?.Scaling, errors, out platformConcurrency)
             : preset?.Scaling;
+        platformConcurrency ??= ScalingReader.DefaultConcurrency(scaling);
+
+        // Waiting is read over what it would otherwise be; if the scaling was unreadable, over the preset's.
         var waiting = reader.Get("waiting") is { } w
-            ? PlatformPartsReader.ReadWaiting(w, reader.PathOf("waiting"), preset?.Waiting ?? PolicyOptions.DefaultWaitingFor(scaling), errors)
+            ? PlatformPartsReader.ReadWaiting(w, reader.PathOf("waiting"), preset?.Waiting ?? PolicyOptions.DefaultWaitingFor(scaling ?? preset?.Scaling), errors)
             : preset?.Waiting;
         var contention = reader.Get("contention") is { } c
             ? PlatformPartsReader.ReadContention(c, reader.PathOf("contention"), preset?.EffectiveContention ?? ContentionOptions.ProcessorSharing, errors)

@@ -56,6 +56,14 @@ internal static class ScalingReader
         return errors.All.Count == before ? result : null;
     }
 
+    /// <summary>K implied by <paramref name="scaling"/> when nothing about it is written: Node.js on Managed Instances, 2,048 MB on Flex Consumption.</summary>
+    public static Func<double, int>? DefaultConcurrency(ScalingOptions? scaling) => scaling switch
+    {
+        ManagedInstancesScalingOptions => vCpus => ManagedInstancesScalingOptions.DefaultMaxConcurrency(ManagedInstancesRuntime.Node, vCpus),
+        FlexConsumptionScalingOptions => _ => FlexConsumptionScalingOptions.DefaultHttpConcurrency(2048),
+        _ => null,
+    };
+
     private static int? ReadType(JsonElement element, string path, ScalingOptions? preset, ValidationErrors errors)
     {
         if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("type", out var written) && written.ValueKind != JsonValueKind.Null)
@@ -88,7 +96,9 @@ internal static class ScalingReader
         2 => [.. Common, "targetConcurrencyUtilization", "targetCpuUtilization", "windowSeconds", "idleRetentionSeconds"],
         3 => [.. Common, "targetCpuUtilization", "targetConcurrencyUtilization", "windowSeconds", "doublingTimeSeconds", "runtime"],
         4 => [.. Common, "scaleInDelaySeconds", "instanceMemoryMb", "python"],
-        _ => ["type"],
+
+        // Unknown type: every field of every type, so that only the type is reported.
+        _ => Enumerable.Range(0, Types.Length).SelectMany(t => FieldsOf(t)).Distinct().ToArray(),
     };
 
     private static KnativeScalingOptions Knative(JsonObjectReader reader, KnativeScalingOptions k) => k with
