@@ -93,7 +93,7 @@ internal static class ScenarioExecution
         foreach (var p in result.Policies)
         {
             console.MarkupLine(Markup.Escape(FormattableString.Invariant(
-                $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}")));
+                $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{ScenarioDescription.Platform(p.Options)}")));
         }
 
         // Arrivals over whole runs (warm-up included), over all policies and replications: what the engine did.

@@ -22,6 +22,7 @@ namespace ServerlessSim.Platform;
 /// </remarks>
 internal sealed partial class AutoscaledPoolModel : IFunctionModel
 {
+    private const double MinPokeIntervalSeconds = 1;
     private readonly int _function;
     private readonly ArrivalGenerator _arrivals;
     private readonly WorkProfileSampler _work;
@@ -62,6 +63,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     private int _lastChosen = -1;
     private bool _timeoutPending;
     private bool _pokePending;
+    private double _lastPokeSeconds = double.NegativeInfinity;
     private bool _initialised;
 
     /// <param name="settings">The function and the policy, resolved.</param>
@@ -285,10 +287,14 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         _links.Phase[request] = RequestPhase.Queued;
         queue.Enqueue(request);
         EnsureQueueTimeout(simulator);
-        if (ScaledInstances == 0 && !_pokePending)
+
+        // The activator's poke: a request at zero instances, or more waiting than the starting instances will take,
+        // makes the autoscaler decide now rather than at its next tick (at most once a second, past the first).
+        var outgrown = queue.Count > _pool.Initializing * _pool.MaxConcurrent && now >= _lastPokeSeconds + MinPokeIntervalSeconds;
+        if (!_pokePending && (ScaledInstances == 0 || outgrown))
         {
-            // The activator's poke: a request at zero instances makes the autoscaler decide now, not at its next tick.
             _pokePending = true;
+            _lastPokeSeconds = now;
             simulator.ScheduleAt(now, PlatformEvents.AutoscalerTick, _function, PlatformEvents.Poke);
         }
     }

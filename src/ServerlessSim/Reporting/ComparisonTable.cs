@@ -30,6 +30,14 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         ("cost per 1M requests (USD)", "costUsd.perMillionRequests", 1, "0.0000"),
     ];
 
+    // Outcomes only platforms with a front queue or a memory limit have: shown when a policy has any.
+    private static readonly (string Label, string Metric, double Scale, string Format)[] RareLines =
+    [
+        ("timed out in queue (requests)", "timedOut", 1, "N0"),
+        ("failed with instance (requests)", "failed", 1, "N0"),
+        ("instance failures", "instanceFailures", 1, "N0"),
+    ];
+
     /// <summary>The table for <paramref name="result"/>; cells carry "± half-width" when there are replications.</summary>
     public static ComparisonTable From(ComparisonResult result)
     {
@@ -44,7 +52,8 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         }
 
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var (label, metric, scale, format) in Lines)
+        var rare = RareLines.Where(line => policies.Any(p => p.Metrics.Count > 0 && p[line.Metric] > 0));
+        foreach (var (label, metric, scale, format) in Lines.Take(2).Concat(rare).Concat(Lines.Skip(2)))
         {
             var row = new List<string> { label };
             row.AddRange(policies.Select(p => Cell(p, metric, scale, format)));

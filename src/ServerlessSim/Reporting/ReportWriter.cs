@@ -54,7 +54,7 @@ public static class ReportWriter
         foreach (var p in result.Policies)
         {
             md.Append(FormattableString.Invariant(
-                $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}.\n"));
+                $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{ScenarioDescription.Platform(p.Options)}.\n"));
         }
 
         md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append(").\n");

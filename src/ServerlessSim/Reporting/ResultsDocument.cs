@@ -116,6 +116,12 @@ public static class ResultsDocument
         json.WriteString("dispatch", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveDispatch.Kind.ToString()));
         json.WriteString("limitCounts", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveLimitCounts.ToString()));
         json.WriteString("billing", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveBilling.ToString()));
+        json.WriteString("scaling", options.EffectiveScaling.Kind);
+        if (options.IsAutoscaled)
+        {
+            PlatformDocument.Write(json, options);
+        }
+
         json.WriteNumber("replications", policy.Replications.Count);
         WriteMetrics(json, policy.Metrics, policy.Replications.Count);
         if (policy.FunctionResults.Count > 0)
