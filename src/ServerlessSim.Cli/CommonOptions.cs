@@ -29,6 +29,12 @@ internal sealed class CommonOptions
         HelpName = "N",
     };
 
+    public Option<string?> Prices { get; } = new("--prices")
+    {
+        Description = "Override price rows with those of this price table file (format: docs/cost.md).",
+        HelpName = "FILE",
+    };
+
     public Option<int?> Threads { get; } = new("--threads")
     {
         Description = "Threads for replications (default: all cores); results do not depend on it.",
@@ -47,6 +53,7 @@ internal sealed class CommonOptions
         command.Options.Add(Json);
         command.Options.Add(Replications);
         command.Options.Add(Seed);
+        command.Options.Add(Prices);
         command.Options.Add(Threads);
     }
 

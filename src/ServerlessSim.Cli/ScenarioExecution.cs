@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ServerlessSim.Configuration;
 using ServerlessSim.Experiments;
 using ServerlessSim.Reporting;
 using Spectre.Console;
@@ -17,6 +18,12 @@ internal static class ScenarioExecution
             Replications = parse.GetValue(options.Replications) ?? scenario.Replications,
             Seed = parse.GetValue(options.Seed) ?? scenario.Seed,
         };
+        if (parse.GetValue(options.Prices) is { } pricesFile)
+        {
+            // On top of the scenario's own prices: the command line has the last word.
+            scenario = scenario with { Prices = PriceTableFile.Load(pricesFile, scenario.EffectivePrices) };
+        }
+
         var json = parse.GetValue(options.Json);
         var outDirectory = parse.GetValue(options.Out);
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -95,6 +102,13 @@ internal static class ScenarioExecution
             console.MarkupLine(Markup.Escape(FormattableString.Invariant(
                 $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{ScenarioDescription.Platform(p.Options)}")));
         }
+
+        foreach (var line in CostLatencyView.From(result).ToLines())
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
+
+        console.MarkupLine(Markup.Escape($"prices: {scenario.EffectivePrices.Source}, as of {scenario.EffectivePrices.AsOf}"));
 
         // Arrivals over whole runs (warm-up included), over all policies and replications: what the engine did.
         var arrivals = result.Policies.SelectMany(p => p.Replications).Sum(r => r.TimeSeries.Sum(point => point.Arrivals));

@@ -19,7 +19,7 @@ internal static class ValidateCommand
         var command = new Command(
             "validate",
             "Run cases whose answer is known (Erlang-B, M/G/infinity, M/G/1 and M/M/c processor sharing, keep-alive, the Knative and " +
-            "Cloud Run autoscalers' steady states, the interference model, Little's law) " +
+            "Cloud Run autoscalers' steady states, the interference model, hand-computed bills, Little's law) " +
             "and print theory, simulated mean with its 95% interval, relative error and PASS/FAIL; exit code 1 if any case fails.")
         {
             quick, outDirectory, threads,
@@ -33,7 +33,7 @@ internal static class ValidateCommand
     {
         var isQuick = parse.GetValue(quick);
         var cases = isQuick ? ValidationSuite.Quick : ValidationSuite.All;
-        stdout.WriteLine(FormattableString.Invariant($"Running {cases.Count} validation cases ({ValidationSuite.Replications} replications each)..."));
+        stdout.WriteLine(FormattableString.Invariant($"Running {cases.Count} validation cases ({ValidationSuite.Replications} replications each; the deterministic bills, 2)..."));
         var results = ValidationRunner.Run(
             cases,
             parse.GetValue(threads),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessSim.Cost;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Contention;
@@ -12,7 +13,7 @@ internal static class PolicyReader
     /// <summary>The fields of one policy.</summary>
     public static readonly string[] Fields =
     [
-        "name", "preset", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing", "lambdaArm",
+        "name", "preset", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing",
         "scaling", "waiting", "contention",
     ];
 
@@ -28,9 +29,6 @@ internal static class PolicyReader
 
     private static readonly (string Name, LimitScope Value)[] LimitCounts =
         [("inFlightRequests", LimitScope.InFlightRequests), ("instances", LimitScope.Instances)];
-
-    private static readonly (string Name, BillingModel Value)[] Billing =
-        [("lambdaPerRequest", BillingModel.LambdaPerRequest), ("instanceTime", BillingModel.InstanceTime)];
 
     private static readonly NumberRange VCpus = new(0, 1024, MinExclusive: true, Unit: "vCPUs");
 
@@ -103,8 +101,9 @@ internal static class PolicyReader
 
         var dispatch = reader.Choice("dispatch", Dispatch);
         var limitCounts = reader.Choice("limitCounts", LimitCounts);
-        var billing = reader.Choice("billing", Billing);
-        var lambdaArm = reader.Flag("lambdaArm") ?? preset?.LambdaArm ?? false;
+        var billing = reader.Get("billing") is { } b
+            ? BillingReader.Read(b, reader.PathOf("billing"), preset?.EffectiveBilling.Model ?? PolicyOptions.DefaultBillingModel(isMany ?? false), errors)
+            : preset?.Billing;
         Func<double, int>? platformConcurrency = null;
         var scaling = reader.Get("scaling") is { } s
             ? ScalingReader.Read(s, reader.PathOf("scaling"), preset?.Scaling, errors, out platformConcurrency)
@@ -138,8 +137,7 @@ internal static class PolicyReader
         {
             Dispatch = dispatch is { } d ? new DispatchOptions(d) : preset?.Dispatch,
             LimitCounts = limitCounts ?? preset?.LimitCounts,
-            Billing = billing ?? preset?.Billing,
-            LambdaArm = lambdaArm,
+            Billing = billing,
             Scaling = scaling,
             Waiting = waiting,
             Contention = contention,

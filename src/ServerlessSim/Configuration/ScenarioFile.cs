@@ -26,22 +26,15 @@ public static class ScenarioFile
     public static Scenario Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, ValidationErrors.Show(path), FileRule(path, e))]);
-        }
-
-        return Parse(json, path);
+        return Parse(InputFiles.ReadAllText(path, "scenario file"), path);
     }
 
     /// <summary>Reads a scenario from JSON text.</summary>
     /// <param name="json">The scenario document.</param>
-    /// <param name="sourceName">What to call the text in errors about malformed JSON, e.g. a file name: <c>sourceName:line</c>.</param>
+    /// <param name="sourceName">
+    /// What to call the text in errors about malformed JSON, e.g. a file name: <c>sourceName:line</c>; a relative
+    /// <c>prices</c> file is read from its directory.
+    /// </param>
     /// <returns>The scenario, already checked by <see cref="ScenarioValidator"/>.</returns>
     /// <exception cref="ScenarioValidationException">The JSON is malformed or the scenario has problems; lists them all.</exception>
     public static Scenario Parse(string json, string sourceName = "scenario")
@@ -61,7 +54,7 @@ public static class ScenarioFile
         using (document)
         {
             var errors = new ValidationErrors();
-            var scenario = ScenarioReader.Read(document.RootElement, errors);
+            var scenario = ScenarioReader.Read(document.RootElement, errors, Path.GetDirectoryName(sourceName) ?? string.Empty);
             if (scenario is not null)
             {
                 errors.AddRange(ScenarioValidator.Validate(scenario));
@@ -75,13 +68,4 @@ public static class ScenarioFile
             return scenario;
         }
     }
-
-    private static string FileRule(string path, Exception e) => e switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "file not found",
-        UnauthorizedAccessException when Directory.Exists(path) => "is a directory, not a scenario file",
-        UnauthorizedAccessException => "file cannot be read: permission denied",
-        ArgumentException or NotSupportedException => "is not a valid file path",
-        _ => $"file cannot be read: {e.Message}",
-    };
 }

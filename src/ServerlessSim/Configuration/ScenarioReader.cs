@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ServerlessSim.Cost;
 using ServerlessSim.Engine;
 using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
@@ -15,7 +16,7 @@ internal static class ScenarioReader
 {
     /// <summary>The top-level fields.</summary>
     public static readonly string[] Fields =
-        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "functions", "policies"];
+        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "functions", "policies", "prices"];
 
     private static readonly string[] AccountFields = ["concurrencyLimit"];
 
@@ -24,7 +25,10 @@ internal static class ScenarioReader
     private static readonly NumberRange Step = new(0, MinExclusive: true, Unit: "seconds");
 
     /// <summary>The scenario in <paramref name="root"/>, or null if any error was added to <paramref name="errors"/>.</summary>
-    public static Scenario? Read(JsonElement root, ValidationErrors errors)
+    /// <param name="root">The document.</param>
+    /// <param name="errors">Where problems go.</param>
+    /// <param name="baseDirectory">The directory a relative <c>prices</c> file is read from (the scenario file's).</param>
+    public static Scenario? Read(JsonElement root, ValidationErrors errors, string baseDirectory)
     {
         if (JsonObjectReader.Open(root, string.Empty, Fields, errors, "must be a JSON object") is not { } reader)
         {
@@ -61,6 +65,7 @@ internal static class ScenarioReader
         var policies = reader.Get("policies", required: true, "give an array of policies") is { } p
             ? PolicyReader.Read(p, reader.PathOf("policies"), errors)
             : null;
+        var prices = reader.Get("prices") is { } pr ? ReadPrices(pr, reader.PathOf("prices"), baseDirectory, errors) : null;
 
         if (errors.Any || name is null || horizon is null || functions is null || policies is null)
         {
@@ -76,7 +81,37 @@ internal static class ScenarioReader
             Seed: seed,
             Replications: (int)replications,
             Account: account,
-            TimeSeriesStep: step is { } st ? SimDuration.FromSeconds(st) : null);
+            TimeSeriesStep: step is { } st ? SimDuration.FromSeconds(st) : null,
+            Prices: prices);
+    }
+
+    // A file name (relative to the scenario file) or an object of rows; either overrides rows of the shipped table.
+    private static PriceTable? ReadPrices(JsonElement element, string path, string baseDirectory, ValidationErrors errors)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            return PriceTableReader.Read(element, path, complete: false, errors) is { } rows
+                ? PriceTable.Default.With(rows, "the scenario's prices")
+                : null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String || element.GetString() is not { Length: > 0 } file)
+        {
+            errors.AddShown(path, JsonValueReader.Raw(element), "must be a price table file name (relative to the scenario file) or an object of price rows");
+            return null;
+        }
+
+        var resolved = Path.IsPathRooted(file) ? file : Path.Combine(baseDirectory, file);
+        try
+        {
+            return PriceTableFile.Load(resolved);
+        }
+        catch (ScenarioValidationException e)
+        {
+            // Problems inside the file name it (file:json.path); a file that cannot be read is this field's problem.
+            errors.AddRange(e.Errors.Select(error => error.Path == resolved ? error with { Path = path } : error));
+            return null;
+        }
     }
 
     // Exactly one of "function" (one object) and "functions" (an array sharing the account).

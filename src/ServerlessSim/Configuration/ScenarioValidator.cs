@@ -1,3 +1,4 @@
+using ServerlessSim.Cost;
 using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
@@ -171,6 +172,18 @@ public static class ScenarioValidator
             else if (!seen.Add(policy.Name))
             {
                 errors.Add($"policies[{i}].name", policy.Name, "must be unique among the policies");
+            }
+
+            if (policy.Billing is { } billing)
+            {
+                if (!Enum.IsDefined(billing.Model))
+                {
+                    errors.Add($"policies[{i}].billing.model", billing.Model, $"must be one of: {string.Join(", ", Enum.GetNames<BillingModel>())}");
+                }
+                else if (billing.Arm && billing.Model != BillingModel.LambdaPerRequest)
+                {
+                    errors.Add($"policies[{i}].billing.arm", true, BillingReader.ArmRule);
+                }
             }
 
             if (policy.Concurrency is ManyPerInstanceOptions many)

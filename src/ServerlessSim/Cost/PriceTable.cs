@@ -1,34 +1,84 @@
+using ServerlessSim.Configuration;
+
 namespace ServerlessSim.Cost;
 
-/// <summary>Prices, in USD, with where and when they were read. Immutable; override any field with <c>with</c>.</summary>
-/// <param name="LambdaPerRequestUsd">AWS Lambda charge per request: $0.20 per million.</param>
-/// <param name="LambdaX86PerGbSecondUsd">AWS Lambda x86 duration price per GB-second (first tier).</param>
-/// <param name="LambdaArmPerGbSecondUsd">AWS Lambda Arm (Graviton) duration price per GB-second (first tier).</param>
-/// <param name="InstancePerVCpuSecondUsd">Instance-time price per vCPU-second (Cloud Run instance-based billing, tier 1).</param>
-/// <param name="InstancePerGibSecondUsd">Instance-time price per GiB-second of memory (Cloud Run instance-based billing, tier 1).</param>
-/// <param name="Source">Where the prices come from.</param>
-/// <param name="AsOf">When they were read (ISO date).</param>
-public sealed record PriceTable(
-    decimal LambdaPerRequestUsd,
-    decimal LambdaX86PerGbSecondUsd,
-    decimal LambdaArmPerGbSecondUsd,
-    decimal InstancePerVCpuSecondUsd,
-    decimal InstancePerGibSecondUsd,
-    string Source,
-    string AsOf)
+/// <summary>Prices and allowances, in USD, each row with where and when it was read. Immutable.</summary>
+/// <remarks>
+/// <see cref="Default"/> is the file shipped in the library (Cost/prices.json; listed in docs/cost.md). Override
+/// rows from a file with <see cref="PriceTableFile.Load(string, PriceTable?)"/> (or a scenario's <c>prices</c>, or
+/// the CLI's <c>--prices FILE</c>), or in C# with <see cref="With(PriceRow)"/>. Thread-safe.
+/// </remarks>
+public sealed class PriceTable
 {
+    private static readonly Lazy<PriceTable> Embedded = new(PriceTableFile.LoadEmbedded);
+    private readonly Dictionary<string, PriceRow> _rows;
+
+    /// <summary>A table of <paramref name="rows"/>: one valid row for every key of <see cref="PriceKeys"/>.</summary>
+    internal PriceTable(IEnumerable<PriceRow> rows, string source)
+    {
+        _rows = rows.ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var missing = PriceKeys.All.Where(d => !_rows.ContainsKey(d.Key)).Select(d => d.Key).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new ArgumentException($"A price table needs every row; missing: {string.Join(", ", missing)}.", nameof(rows));
+        }
+
+        Rows = PriceKeys.All.Select(d => _rows[d.Key]).ToArray();
+        Source = source;
+    }
+
     /// <summary>
-    /// Public list prices (us-east-1 / Cloud Run tier 1) as of November 2026: Lambda from
-    /// https://aws.amazon.com/lambda/pricing/ ($0.20 per 1M requests; $0.0000166667 per GB-s x86, $0.0000133334 Arm),
-    /// Cloud Run instance-based billing from https://cloud.google.com/run/pricing ($0.000018 per vCPU-s,
-    /// $0.000002 per GiB-s). Free tiers are not applied.
+    /// The prices shipped with the library (embedded Cost/prices.json): AWS us-east-1, Cloud Run Tier 1, Azure East
+    /// US, read 2026-11-26. Free tiers are rows too; whether a bill applies them is a billing option.
     /// </summary>
-    public static PriceTable Default { get; } = new(
-        LambdaPerRequestUsd: 0.20m / 1_000_000m,
-        LambdaX86PerGbSecondUsd: 0.0000166667m,
-        LambdaArmPerGbSecondUsd: 0.0000133334m,
-        InstancePerVCpuSecondUsd: 0.000018m,
-        InstancePerGibSecondUsd: 0.000002m,
-        Source: "aws.amazon.com/lambda/pricing; cloud.google.com/run/pricing (instance-based, tier 1)",
-        AsOf: "2026-11-26");
+    public static PriceTable Default => Embedded.Value;
+
+    /// <summary>Where the table comes from, e.g. <c>built-in prices.json; 2 rows from my-prices.json</c>.</summary>
+    public string Source { get; }
+
+    /// <summary>The date of the most recently read row, yyyy-mm-dd.</summary>
+    public string AsOf => Rows.Select(r => r.Date).Max(StringComparer.Ordinal)!;
+
+    /// <summary>Every row, in the order of the price table file.</summary>
+    public IReadOnlyList<PriceRow> Rows { get; }
+
+    /// <summary>The row <paramref name="key"/> (a <see cref="PriceKeys"/> constant).</summary>
+    /// <exception cref="KeyNotFoundException">No such row.</exception>
+    public PriceRow this[string key] =>
+        _rows.TryGetValue(key, out var row) ? row : throw new KeyNotFoundException($"No price row '{key}'; see PriceKeys.");
+
+    /// <summary>This table with <paramref name="row"/> in place of the row of the same key.</summary>
+    /// <exception cref="ArgumentException">The row breaks a rule (unknown key, negative price, bad date, ...); the message names each.</exception>
+    public PriceTable With(PriceRow row) => With([row], "C#");
+
+    /// <summary>This table with <paramref name="rows"/> in place of the rows of the same keys; <paramref name="origin"/> names them in <see cref="Source"/>.</summary>
+    internal PriceTable With(IReadOnlyList<PriceRow> rows, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count == 0)
+        {
+            return this;
+        }
+
+        var errors = new ValidationErrors();
+        foreach (var row in rows)
+        {
+            ArgumentNullException.ThrowIfNull(row);
+            PriceRowRules.Check(row, row.Key, errors);
+        }
+
+        if (errors.Any)
+        {
+            throw new ArgumentException(string.Join("; ", errors.All), nameof(rows));
+        }
+
+        var merged = new Dictionary<string, PriceRow>(_rows, StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            merged[row.Key] = row;
+        }
+
+        var noun = rows.Count == 1 ? "row" : "rows";
+        return new PriceTable(merged.Values, $"{Source}; {rows.Count} {noun} from {origin}");
+    }
 }

@@ -1,26 +1,52 @@
 namespace ServerlessSim.Cost;
 
-/// <summary>What a run used, in the units bills are computed from.</summary>
+/// <summary>What a run used, in the units bills are computed from; any billing model can price it.</summary>
+/// <remarks>
+/// Per-request and per-start quantities (<see cref="Executions"/>, <see cref="Inits"/>) cover the requests that
+/// arrived in the window and the instances started in it, whenever they finish. Per-instance periods
+/// (<see cref="ActivePeriods"/>, <see cref="ExecutingPeriods"/>, <see cref="Lifetimes"/>) and instance-seconds are
+/// clipped to the window [warm-up, horizon), like every time-weighted statistic. A request's execution runs from its
+/// start on an instance to its completion (IO wait included, cold-start wait excluded).
+/// </remarks>
 /// <param name="CompletedRequests">Requests that ran to completion (throttled requests are not billed).</param>
-/// <param name="BilledDurationMs">Sum over completed requests of their execution time rounded up to 1 ms (Lambda's rule).</param>
-/// <param name="BilledInitMs">Sum over instance starts of their initialisation time rounded up to 1 ms (billed by Lambda since 2025-08-01).</param>
+/// <param name="Executions">Each completed request's execution on an on-demand instance, start to completion.</param>
+/// <param name="Inits">Each instance initialisation.</param>
+/// <param name="ActivePeriods">Each stretch in which an instance was initialising or held at least one request (Cloud Run request-based billable time).</param>
+/// <param name="ExecutingPeriods">Each stretch in which an initialised instance held at least one request (Azure Flex Consumption billable activity).</param>
+/// <param name="Lifetimes">Each instance's life, from its start to its reclaim (Cloud Run instance-based billing).</param>
 /// <param name="BusyInstanceSeconds">Instance-seconds serving at least one request.</param>
 /// <param name="IdleInstanceSeconds">Instance-seconds ready but serving nothing.</param>
 /// <param name="InitializingInstanceSeconds">Instance-seconds initialising.</param>
-/// <param name="MemoryMb">Memory per instance, in MB.</param>
+/// <param name="MemoryMb">Memory per instance, in MB (GB-seconds = MB / 1,024 x seconds).</param>
 /// <param name="VCpusPerInstance">vCPUs per instance.</param>
+/// <param name="CpuSeconds">CPU-seconds the completed requests demanded (on one full vCPU): the useful work.</param>
+/// <param name="Provisioned">Capacity kept warm by configuration; null for none.</param>
+/// <param name="QueueRequests">Queue (SQS) requests as billed: each API call counts once per started 64 KB of payload (<see cref="QueueBilling.BilledRequests"/>).</param>
 public sealed record Usage(
     long CompletedRequests,
-    long BilledDurationMs,
-    long BilledInitMs,
+    MeteredTime Executions,
+    MeteredTime Inits,
+    MeteredTime ActivePeriods,
+    MeteredTime ExecutingPeriods,
+    MeteredTime Lifetimes,
     double BusyInstanceSeconds,
     double IdleInstanceSeconds,
     double InitializingInstanceSeconds,
     double MemoryMb,
-    double VCpusPerInstance)
+    double VCpusPerInstance,
+    double CpuSeconds,
+    ProvisionedUsage? Provisioned = null,
+    long QueueRequests = 0)
 {
-    /// <summary>The usage of several functions together: quantities add up.</summary>
-    /// <remarks>Memory and vCPUs per instance are the functions' if they all agree, else 0 (mixed): bill each function on its own usage.</remarks>
+    /// <summary>Nothing used, with instances of <paramref name="memoryMb"/> MB and <paramref name="vCpus"/> vCPUs; fill in with <c>with</c>.</summary>
+    public static Usage Empty(double memoryMb, double vCpus) => new(
+        0, MeteredTime.None, MeteredTime.None, MeteredTime.None, MeteredTime.None, MeteredTime.None, 0, 0, 0, memoryMb, vCpus, 0);
+
+    /// <summary>The usage of several functions together (an account): quantities add up.</summary>
+    /// <remarks>
+    /// Memory and vCPUs per instance are the functions' if they all agree, else 0 (mixed): bill each function on its
+    /// own usage and add the bills (<see cref="CostSummary.Sum"/>). Provisioned capacity is kept per function only.
+    /// </remarks>
     public static Usage Sum(IReadOnlyList<Usage> parts)
     {
         ArgumentNullException.ThrowIfNull(parts);
@@ -29,12 +55,21 @@ public sealed record Usage(
         var vCpus = parts.All(p => p.VCpusPerInstance == parts[0].VCpusPerInstance) ? parts[0].VCpusPerInstance : 0;
         return new Usage(
             parts.Sum(p => p.CompletedRequests),
-            parts.Sum(p => p.BilledDurationMs),
-            parts.Sum(p => p.BilledInitMs),
+            MeteredTime.Sum(parts.Select(p => p.Executions)),
+            MeteredTime.Sum(parts.Select(p => p.Inits)),
+            MeteredTime.Sum(parts.Select(p => p.ActivePeriods)),
+            MeteredTime.Sum(parts.Select(p => p.ExecutingPeriods)),
+            MeteredTime.Sum(parts.Select(p => p.Lifetimes)),
             parts.Sum(p => p.BusyInstanceSeconds),
             parts.Sum(p => p.IdleInstanceSeconds),
             parts.Sum(p => p.InitializingInstanceSeconds),
             memory,
-            vCpus);
+            vCpus,
+            parts.Sum(p => p.CpuSeconds),
+            Provisioned: null,
+            QueueRequests: parts.Sum(p => p.QueueRequests));
     }
+
+    /// <summary>Memory per instance in GB (binary: MB / 1,024), as every platform bills it.</summary>
+    public decimal MemoryGb => (decimal)MemoryMb / 1024m;
 }

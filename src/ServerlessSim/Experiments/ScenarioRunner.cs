@@ -77,19 +77,14 @@ public static class ScenarioRunner
         simulator.RunUntil(model, horizon, cancellationToken);
         simulator.RunWhile(model, static m => m.InFlight > 0, cancellationToken);
 
+        var billing = BillingPolicies.Create(policy.EffectiveBilling, scenario.EffectivePrices);
         var results = new RunResult[functions.Count];
         for (var f = 0; f < functions.Count; f++)
         {
             var function = functions[f];
             var pool = models[f].Pool;
             var identity = new RunIdentity(
-                policy.Name,
-                replication,
-                function.MemoryMb,
-                concurrency.VCpusPerInstance(function.MemoryMb),
-                policy.EffectiveBilling,
-                scenario.EffectivePrices,
-                policy.LambdaArm);
+                policy.Name, replication, function.MemoryMb, concurrency.VCpusPerInstance(function.MemoryMb), billing);
             results[f] = models[f].Metrics.ToResult(identity, pool.Live, pool.Busy, pool.Initializing, simulator.HandledEvents);
         }
 
@@ -100,14 +95,13 @@ public static class ScenarioRunner
 
         // The account's own metrics hold what only all requests together give (latency percentiles, peaks); its
         // usage and bill are the functions' summed, since each function is billed at its own memory size.
-        var accountIdentity = new RunIdentity(
-            policy.Name, replication, 0, 0, policy.EffectiveBilling, scenario.EffectivePrices, policy.LambdaArm);
+        var accountIdentity = new RunIdentity(policy.Name, replication, 0, 0, billing);
         var accountResult = accountMetrics.ToResult(accountIdentity, model.Live, model.Busy, model.Initializing, simulator.HandledEvents);
         var named = results.Select((r, f) => r with { Function = functions[f].Name }).ToArray();
         return accountResult with
         {
             Usage = Usage.Sum(named.Select(r => r.Usage).ToArray()),
-            Cost = CostSummary.Sum(named.Select(r => r.Cost).ToArray(), accountResult.Completed),
+            Cost = CostSummary.Sum(named.Select(r => r.Cost).ToArray()),
             Functions = named,
         };
     }

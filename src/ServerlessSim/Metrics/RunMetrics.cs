@@ -1,4 +1,3 @@
-using ServerlessSim.Cost;
 using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Metrics;
@@ -11,18 +10,15 @@ namespace ServerlessSim.Metrics;
 /// </remarks>
 internal sealed class RunMetrics
 {
-    // Durations are rounded up to whole milliseconds; the allowance keeps 0.5 s computed as 0.50000000001 s in
-    // floating point from being billed 501 ms.
-    private const double BillingRoundingAllowanceMs = 1e-6;
     private readonly double _windowStart;
     private readonly double _windowEnd;
     private readonly LatencyHistogram _latency;
     private readonly TimeSeriesRecorder? _series;
+    private readonly BillingMeter _billing;
     private double _last;
     private TimeWeightedArea _live, _busy, _initializing, _idle, _inFlight;
     private long _requests, _completed, _throttledAccount, _throttledMaxInstances, _coldStarts, _instanceStarts;
     private long _throttledQueueFull, _throttledInstanceCapacity, _timedOut, _failed, _instanceFailures;
-    private long _billedDurationMs, _billedInitMs;
 
     /// <param name="warmUpSeconds">The start of the window.</param>
     /// <param name="horizonSeconds">The end of the window.</param>
@@ -34,12 +30,16 @@ internal sealed class RunMetrics
         _windowEnd = horizonSeconds;
         _latency = new LatencyHistogram(latencyDigits);
         _series = timeSeriesStepSeconds is { } step ? new TimeSeriesRecorder(step, horizonSeconds) : null;
+        _billing = new BillingMeter(warmUpSeconds, horizonSeconds);
     }
 
     /// <summary>Metrics for one function of an account with many: no time series (the account has one), 1% latency percentiles.</summary>
     /// <remarks>An Azure trace has up to 50,000 functions: at 213 KB a histogram that would be 10.6 GB per run; at 30 KB, 1.5 GB.</remarks>
     public static RunMetrics ForFunctionOfMany(double warmUpSeconds, double horizonSeconds) =>
         new(warmUpSeconds, horizonSeconds, timeSeriesStepSeconds: null, latencyDigits: 2);
+
+    /// <summary>Per-instance stretches for billing; the platform tells it when instances go busy, idle and away.</summary>
+    public BillingMeter Billing => _billing;
 
     public bool InWindow(double seconds) => seconds >= _windowStart && seconds < _windowEnd;
 
@@ -129,22 +129,20 @@ internal sealed class RunMetrics
         }
     }
 
-    public void OnInstanceStart(double nowSeconds, double initSeconds)
+    public void OnInstanceStart(int instance, double nowSeconds, double initSeconds)
     {
-        if (InWindow(nowSeconds))
-        {
-            _instanceStarts++;
-            _billedInitMs += BilledMilliseconds(initSeconds);
-        }
+        var counted = InWindow(nowSeconds);
+        _instanceStarts += counted ? 1 : 0;
+        _billing.OnInstanceStart(instance, nowSeconds, initSeconds, counted);
     }
 
-    public void OnCompletion(bool counted, double nowSeconds, double latencySeconds, double executionSeconds)
+    public void OnCompletion(bool counted, double nowSeconds, double latencySeconds, double executionSeconds, double cpuSeconds)
     {
         if (counted)
         {
             _completed++;
             _latency.Record(latencySeconds);
-            _billedDurationMs += BilledMilliseconds(executionSeconds);
+            _billing.OnCompletion(executionSeconds, cpuSeconds);
         }
 
         if (_series is not null && nowSeconds < _windowEnd)
@@ -158,8 +156,7 @@ internal sealed class RunMetrics
         Advance(_windowEnd, live, busy, initializing, 0);
         _series?.Finish(live, busy, 0);
         var window = _windowEnd - _windowStart;
-        var usage = new Usage(
-            _completed, _billedDurationMs, _billedInitMs, _busy.Area, _idle.Area, _initializing.Area, identity.MemoryMb, identity.VCpus);
+        var usage = _billing.ToUsage(_completed, _busy.Area, _idle.Area, _initializing.Area, identity.MemoryMb, identity.VCpus);
         var latency = new LatencySummary(
             _latency.MeanSeconds * 1000,
             _latency.PercentileSeconds(50) * 1000,
@@ -181,7 +178,7 @@ internal sealed class RunMetrics
             _inFlight.Area / window,
             _inFlight.Max,
             usage,
-            CostModel.Bill(usage, identity.Billing, identity.Prices, identity.LambdaArm),
+            identity.Billing.Bill(usage),
             _series?.Points ?? [],
             eventsHandled)
         {
@@ -192,7 +189,4 @@ internal sealed class RunMetrics
             InstanceFailures = _instanceFailures,
         };
     }
-
-    private static long BilledMilliseconds(double seconds) =>
-        (long)Math.Ceiling((seconds * 1000.0) - BillingRoundingAllowanceMs);
 }

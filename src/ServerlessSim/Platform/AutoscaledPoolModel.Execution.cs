@@ -91,8 +91,9 @@ internal sealed partial class AutoscaledPoolModel
         var counted = _requests.Counted[request];
         var latency = now - _requests.ArrivalSeconds[request];
         var execution = now - _requests.StartSeconds[request];
-        _metrics.OnCompletion(counted, now, latency, execution);
-        _accountMetrics?.OnCompletion(counted, now, latency, execution);
+        var cpu = _requests.CpuSeconds[request];
+        _metrics.OnCompletion(counted, now, latency, execution, cpu);
+        _accountMetrics?.OnCompletion(counted, now, latency, execution, cpu);
         _links.Remove(request, instance);
         _links.MemoryInUseMb[instance] = _links.Head[instance] == RequestLinks.None ? 0 : _links.MemoryInUseMb[instance] - _links.MemoryMb[request];
         _requests.Release(request);
@@ -101,13 +102,18 @@ internal sealed partial class AutoscaledPoolModel
         {
             if (_pool.UnbindWithdrawn(instance, now))
             {
-                RemoveDrained(instance);
+                _metrics.Billing.OnInstanceIdle(instance, now);
+                RemoveDrained(instance, now);
             }
 
             return;
         }
 
-        _pool.Unbind(instance, now);
+        if (_pool.Unbind(instance, now))
+        {
+            _metrics.Billing.OnInstanceIdle(instance, now);
+        }
+
         SyncAvailable(instance);
         ServeQueue(simulator, instance, now, cold: false);
     }
@@ -115,6 +121,7 @@ internal sealed partial class AutoscaledPoolModel
     private void OnInitDone(Simulator simulator, int instance, double now)
     {
         _pool.MarkReady(instance, now);
+        _metrics.Billing.OnInstanceReady(instance, now, _pool.LoadOf(instance) > 0);
         SyncAvailable(instance);
 
         // Requests bound while it started (waiting for a new instance) run now; if one takes it past its memory

@@ -45,6 +45,13 @@ internal sealed partial class AutoscaledPoolModel
             _withdrawn--;
         }
 
+        // Its busy stretch ends with its life.
+        if (_pool.LoadOf(instance) > 0)
+        {
+            _metrics.Billing.OnInstanceIdle(instance, now);
+        }
+
+        _metrics.Billing.OnInstanceReclaimed(instance, now);
         _pool.Remove(instance);
         SyncAvailable(instance);
     }

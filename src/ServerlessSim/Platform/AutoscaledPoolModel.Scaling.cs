@@ -36,6 +36,8 @@ internal sealed partial class AutoscaledPoolModel
             var instance = _pool.StartNew();
             RegisterIfNew(instance);
             _pool.MarkReady(instance, now);
+            _metrics.Billing.OnInstanceStart(instance, now, 0, counted: false);
+            _metrics.Billing.OnInstanceReady(instance, now, hasRequests: false);
             SyncAvailable(instance);
         }
     }
@@ -54,6 +56,7 @@ internal sealed partial class AutoscaledPoolModel
         {
             var idle = _pool.Ready.Tail(0);
             _pool.Reclaim(idle);
+            _metrics.Billing.OnInstanceReclaimed(idle, now);
             SyncAvailable(idle);
             scaled--;
         }
@@ -79,15 +82,16 @@ internal sealed partial class AutoscaledPoolModel
         var instance = _pool.StartNew();
         RegisterIfNew(instance);
         var init = _coldStart.Sample(_coldStartRandom);
-        _metrics.OnInstanceStart(now, init);
-        _accountMetrics?.OnInstanceStart(now, init);
+        _metrics.OnInstanceStart(instance, now, init);
+        _accountMetrics?.OnInstanceStart(instance, now, init);
         simulator.ScheduleAt(now + init, PlatformEvents.InitDone, instance, _function);
         return instance;
     }
 
-    private void RemoveDrained(int instance)
+    private void RemoveDrained(int instance, double now)
     {
         _pool.Remove(instance);
+        _metrics.Billing.OnInstanceReclaimed(instance, now);
         _withdrawn--;
         SyncAvailable(instance);
     }

@@ -315,7 +315,13 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     private void Bind(int request, int instance, double now)
     {
         _requests.Instance[request] = instance;
+        var wasIdle = _pool.StateOf(instance) == InstanceState.Idle;
         _pool.Bind(instance, now);
+        if (wasIdle)
+        {
+            _metrics.Billing.OnInstanceBusy(instance, now);
+        }
+
         SyncAvailable(instance);
         _links.Add(request, instance);
     }

@@ -175,7 +175,13 @@ internal sealed class PlatformModel : IFunctionModel
         _requests.IoSeconds[request] = io;
         _requests.Instance[request] = instance;
         _requests.Counted[request] = counted;
+        var wasIdle = _pool.StateOf(instance) == InstanceState.Idle;
         _pool.Bind(instance, now);
+        if (wasIdle)
+        {
+            _metrics.Billing.OnInstanceBusy(instance, now);
+        }
+
         if (cold)
         {
             _metrics.OnColdStart(counted, now);
@@ -226,8 +232,8 @@ internal sealed class PlatformModel : IFunctionModel
         EnsureWaitingCapacity(instance);
         _waitingHead[instance] = NoRequest;
         var init = _coldStart.Sample(_coldStartRandom);
-        _metrics.OnInstanceStart(now, init);
-        _accountMetrics?.OnInstanceStart(now, init);
+        _metrics.OnInstanceStart(instance, now, init);
+        _accountMetrics?.OnInstanceStart(instance, now, init);
         if (_sharedCpu is not null && instance == _registeredInstances)
         {
             RegisterInstance(instance);
@@ -240,6 +246,7 @@ internal sealed class PlatformModel : IFunctionModel
     private void OnInitDone(Simulator simulator, int instance, double now)
     {
         _pool.MarkReady(instance, now);
+        _metrics.Billing.OnInstanceReady(instance, now, _pool.LoadOf(instance) > 0);
         var request = _waitingHead[instance];
         _waitingHead[instance] = NoRequest;
         while (request != NoRequest)
@@ -310,11 +317,13 @@ internal sealed class PlatformModel : IFunctionModel
         var counted = _requests.Counted[request];
         var latency = now - _requests.ArrivalSeconds[request];
         var execution = now - _requests.StartSeconds[request];
-        _metrics.OnCompletion(counted, now, latency, execution);
-        _accountMetrics?.OnCompletion(counted, now, latency, execution);
+        var cpu = _requests.CpuSeconds[request];
+        _metrics.OnCompletion(counted, now, latency, execution, cpu);
+        _accountMetrics?.OnCompletion(counted, now, latency, execution, cpu);
         _requests.Release(request);
         if (_pool.Unbind(instance, now))
         {
+            _metrics.Billing.OnInstanceIdle(instance, now);
             EnsureSweep(simulator, now);
         }
     }
@@ -341,6 +350,7 @@ internal sealed class PlatformModel : IFunctionModel
             }
 
             _pool.Reclaim(oldest);
+            _metrics.Billing.OnInstanceReclaimed(oldest, now);
         }
     }
 

@@ -1,3 +1,4 @@
+using ServerlessSim.Cost;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Contention;
 using ServerlessSim.Policies.Dispatch;
@@ -11,15 +12,13 @@ namespace ServerlessSim.Policies;
 /// <param name="Concurrency">One or many requests per instance.</param>
 /// <param name="Dispatch">Which ready instance gets a request; null for <see cref="DispatchKind.LeastLoaded"/>.</param>
 /// <param name="LimitCounts">What the account limit counts; null for in-flight requests with one per instance and instances with many.</param>
-/// <param name="Billing">How usage is billed; null for Lambda's per-request billing with one per instance and instance-time with many.</param>
-/// <param name="LambdaArm">With Lambda billing, whether the Arm (Graviton) GB-second price applies instead of x86.</param>
+/// <param name="Billing">How usage is billed; null for Lambda's per-request billing with one per instance and Cloud Run's instance-based billing with many.</param>
 public sealed record PolicyOptions(
     string Name,
     ConcurrencyOptions Concurrency,
     DispatchOptions? Dispatch = null,
     LimitScope? LimitCounts = null,
-    BillingModel? Billing = null,
-    bool LambdaArm = false)
+    BillingOptions? Billing = null)
 {
     /// <summary>AWS Lambda's model: one request per instance, the limit counts in-flight requests, per-request billing.</summary>
     public static PolicyOptions OnePerInstance(string name = "one-per-instance") => new(name, new OnePerInstanceOptions());
@@ -35,7 +34,10 @@ public sealed record PolicyOptions(
     public LimitScope EffectiveLimitCounts => LimitCounts ?? (IsMany ? LimitScope.Instances : LimitScope.InFlightRequests);
 
     /// <summary>How usage is billed, defaults applied.</summary>
-    public BillingModel EffectiveBilling => Billing ?? (IsMany ? BillingModel.InstanceTime : BillingModel.LambdaPerRequest);
+    public BillingOptions EffectiveBilling => Billing ?? new BillingOptions(DefaultBillingModel(IsMany));
+
+    /// <summary>The billing model of a policy that names none: Lambda's with one request per instance, Cloud Run's instance-based with many.</summary>
+    public static BillingModel DefaultBillingModel(bool isMany) => isMany ? BillingModel.CloudRunInstanceBased : BillingModel.LambdaPerRequest;
 
     /// <summary>The dispatch options, defaults applied.</summary>
     public DispatchOptions EffectiveDispatch => Dispatch ?? new DispatchOptions();

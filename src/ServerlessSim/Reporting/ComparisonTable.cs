@@ -9,33 +9,36 @@ namespace ServerlessSim.Reporting;
 /// <param name="Rows">Cells as text, the first cell the metric's label with its unit.</param>
 public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
-    private static readonly (string Label, string Metric, double Scale, string Format)[] Lines =
+    // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue or memory limit; nothing provisioned).
+    private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
     [
-        ("requests", "requests", 1, "N0"),
-        ("throttled (%)", "throttleRatio", 100, "0.00"),
-        ("cold starts (requests)", "coldStarts", 1, "N0"),
-        ("cold-start ratio (%)", "coldStartRatio", 100, "0.000"),
-        ("instance starts", "instanceStarts", 1, "N0"),
-        ("latency mean (ms)", "latencyMs.mean", 1, "0.0"),
-        ("latency p50 (ms)", "latencyMs.p50", 1, "0.0"),
-        ("latency p95 (ms)", "latencyMs.p95", 1, "0.0"),
-        ("latency p99 (ms)", "latencyMs.p99", 1, "0.0"),
-        ("latency max (ms)", "latencyMs.max", 1, "0.0"),
-        ("instances mean", "instances.mean", 1, "0.0"),
-        ("instances max", "instances.max", 1, "N0"),
-        ("in flight mean", "inFlight.mean", 1, "0.0"),
-        ("busy instance-hours", "instanceSeconds.busy", 1 / 3600.0, "0.00"),
-        ("idle instance-hours", "instanceSeconds.idle", 1 / 3600.0, "0.00"),
-        ("cost total (USD)", "costUsd.total", 1, "0.0000"),
-        ("cost per 1M requests (USD)", "costUsd.perMillionRequests", 1, "0.0000"),
-    ];
-
-    // Outcomes only platforms with a front queue or a memory limit have: shown when a policy has any.
-    private static readonly (string Label, string Metric, double Scale, string Format)[] RareLines =
-    [
-        ("timed out in queue (requests)", "timedOut", 1, "N0"),
-        ("failed with instance (requests)", "failed", 1, "N0"),
-        ("instance failures", "instanceFailures", 1, "N0"),
+        ("requests", "requests", 1, "N0", false),
+        ("throttled (%)", "throttleRatio", 100, "0.00", false),
+        ("timed out in queue (requests)", "timedOut", 1, "N0", true),
+        ("failed with instance (requests)", "failed", 1, "N0", true),
+        ("instance failures", "instanceFailures", 1, "N0", true),
+        ("cold starts (requests)", "coldStarts", 1, "N0", false),
+        ("cold-start ratio (%)", "coldStartRatio", 100, "0.000", false),
+        ("instance starts", "instanceStarts", 1, "N0", false),
+        ("latency mean (ms)", "latencyMs.mean", 1, "0.0", false),
+        ("latency p50 (ms)", "latencyMs.p50", 1, "0.0", false),
+        ("latency p95 (ms)", "latencyMs.p95", 1, "0.0", false),
+        ("latency p99 (ms)", "latencyMs.p99", 1, "0.0", false),
+        ("latency max (ms)", "latencyMs.max", 1, "0.0", false),
+        ("instances mean", "instances.mean", 1, "0.0", false),
+        ("instances max", "instances.max", 1, "N0", false),
+        ("in flight mean", "inFlight.mean", 1, "0.0", false),
+        ("busy instance-hours", "instanceSeconds.busy", 1 / 3600.0, "0.00", false),
+        ("idle instance-hours", "instanceSeconds.idle", 1 / 3600.0, "0.00", false),
+        ("cost total (USD)", "costUsd.total", 1, "0.0000", false),
+        ("cost: requests (USD)", "costUsd.requests", 1, "0.0000", true),
+        ("cost: compute busy (USD)", "costUsd.computeBusy", 1, "0.0000", true),
+        ("cost: compute idle (USD)", "costUsd.computeIdle", 1, "0.0000", true),
+        ("cost: init (USD)", "costUsd.init", 1, "0.0000", true),
+        ("cost: provisioned (USD)", "costUsd.provisioned", 1, "0.0000", true),
+        ("cost: queue (USD)", "costUsd.queue", 1, "0.0000", true),
+        ("cost per 1M requests (USD)", "costUsd.perMillionRequests", 1, "0.0000", false),
+        ("cost per CPU-hour of work (USD)", "costUsd.perCpuSecond", 3600, "0.0000", false),
     ];
 
     /// <summary>The table for <paramref name="result"/>; cells carry "± half-width" when there are replications.</summary>
@@ -52,9 +55,13 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         }
 
         var rows = new List<IReadOnlyList<string>>();
-        var rare = RareLines.Where(line => policies.Any(p => p.Metrics.Count > 0 && p[line.Metric] > 0));
-        foreach (var (label, metric, scale, format) in Lines.Take(2).Concat(rare).Concat(Lines.Skip(2)))
+        foreach (var (label, metric, scale, format, omitWhenZero) in Lines)
         {
+            if (omitWhenZero && policies.All(p => p.Metrics.Count == 0 || p[metric] == 0))
+            {
+                continue;
+            }
+
             var row = new List<string> { label };
             row.AddRange(policies.Select(p => Cell(p, metric, scale, format)));
             if (withRatio)

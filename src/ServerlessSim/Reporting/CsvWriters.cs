@@ -43,6 +43,32 @@ public static class CsvWriters
         return csv.ToString();
     }
 
+    /// <summary>The bills side by side: one row per policy with its billing model, the bill's parts and p99 latency (means over replications).</summary>
+    /// <remarks>Columns: policy, billing, then USD amounts (totalUsd, perMillionRequestsUsd, perCpuSecondUsd, requestsUsd, computeBusyUsd, computeIdleUsd, initUsd, provisionedUsd, queueUsd), then latencyP99Ms.</remarks>
+    public static string Cost(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        string[] metrics =
+        [
+            "costUsd.total", "costUsd.perMillionRequests", "costUsd.perCpuSecond", "costUsd.requests", "costUsd.computeBusy",
+            "costUsd.computeIdle", "costUsd.init", "costUsd.provisioned", "costUsd.queue", "latencyMs.p99",
+        ];
+        var csv = new StringBuilder(
+            "policy,billing,totalUsd,perMillionRequestsUsd,perCpuSecondUsd,requestsUsd,computeBusyUsd,computeIdleUsd,initUsd,provisionedUsd,queueUsd,latencyP99Ms\n");
+        foreach (var policy in result.Policies.Where(p => p.Metrics.Count > 0))
+        {
+            csv.Append(Quote(policy.Options.Name)).Append(',').Append(Quote(policy.Options.EffectiveBilling.ToString()));
+            foreach (var metric in metrics)
+            {
+                csv.Append(',').Append(Number(policy[metric]));
+            }
+
+            csv.Append('\n');
+        }
+
+        return csv.ToString();
+    }
+
     /// <summary>A time series, one row per step (times in seconds; instances and in-flight time-averaged; counts per step).</summary>
     public static string TimeSeries(IReadOnlyList<TimeSeriesPoint> points)
     {

@@ -3,7 +3,7 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, functions.csv (several functions), a time-series CSV per policy and report.md.</summary>
+/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, functions.csv (several functions), a time-series CSV per policy and report.md.</summary>
 public static class ReportWriter
 {
     private const int MarkdownTopFunctions = 20;
@@ -18,6 +18,7 @@ public static class ReportWriter
         {
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
+            WriteAtomically(directory, "cost.csv", CsvWriters.Cost(result)),
         };
         if (result.Scenario.Functions.Count > 1)
         {
@@ -33,7 +34,7 @@ public static class ReportWriter
         return written;
     }
 
-    /// <summary>A Markdown report: the scenario, the side-by-side table and the files written.</summary>
+    /// <summary>A Markdown report: the scenario, the side-by-side table, the policies' settings, the cost-latency view and the prices.</summary>
     public static string Markdown(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -57,7 +58,8 @@ public static class ReportWriter
                 $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{ScenarioDescription.Platform(p.Options)}.\n"));
         }
 
-        md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append(").\n");
+        md.Append("\n## Cost against latency\n\n").Append(CostLatencyView.From(result).ToMarkdown());
+        md.Append("\nPrices: ").Append(s.EffectivePrices.Source).Append(" (as of ").Append(s.EffectivePrices.AsOf).Append("; every row in results.json, the rules in docs/cost.md).\n");
         return md.ToString();
     }
 

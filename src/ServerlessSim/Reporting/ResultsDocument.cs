@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ServerlessSim.Cost;
 using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
@@ -14,13 +15,14 @@ namespace ServerlessSim.Reporting;
 public static class ResultsDocument
 {
     /// <summary>The version of the document's shape; raised on any breaking change.</summary>
-    public const int SchemaVersion = 1;
+    /// <remarks>2: <c>billing</c> became an object (model, arm, freeTier); prices list their rows; the bill's parts and per-CPU-second cost were added.</remarks>
+    public const int SchemaVersion = 2;
 
     /// <summary>The metrics for which <c>comparison.ratios</c> gives policy / baseline.</summary>
     public static IReadOnlyList<string> RatioMetrics { get; } =
     [
         "throttleRatio", "coldStarts", "latencyMs.mean", "latencyMs.p50", "latencyMs.p99",
-        "instances.mean", "instances.max", "inFlight.mean", "costUsd.total", "costUsd.perMillionRequests",
+        "instances.mean", "instances.max", "inFlight.mean", "costUsd.total", "costUsd.perMillionRequests", "costUsd.perCpuSecond",
     ];
 
     /// <summary>The document as a UTF-8 JSON string with "\n" line ends.</summary>
@@ -76,10 +78,7 @@ public static class ResultsDocument
             json.WriteEndArray();
         }
 
-        json.WriteStartObject("prices");
-        json.WriteString("source", scenario.EffectivePrices.Source);
-        json.WriteString("asOf", scenario.EffectivePrices.AsOf);
-        json.WriteEndObject();
+        WritePrices(json, scenario.EffectivePrices);
         json.WriteEndObject();
     }
 
@@ -105,6 +104,40 @@ public static class ResultsDocument
         json.WriteEndObject();
     }
 
+    // Every row the bills used, so a result can be checked against the vendors' pages it cites.
+    private static void WritePrices(Utf8JsonWriter json, PriceTable prices)
+    {
+        json.WriteStartObject("prices");
+        json.WriteString("source", prices.Source);
+        json.WriteString("asOf", prices.AsOf);
+        json.WriteStartObject("rows");
+        foreach (var row in prices.Rows)
+        {
+            json.WriteStartObject(row.Key);
+            json.WriteNumber("value", row.Value);
+            if (row.Tiers.Count > 0)
+            {
+                json.WriteStartArray("tiers");
+                foreach (var tier in row.Tiers)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("above", tier.Above);
+                    json.WriteNumber("value", tier.Value);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteString("source", row.Source);
+            json.WriteString("date", row.Date);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
     private static void WritePolicy(Utf8JsonWriter json, PolicyResult policy)
     {
         var options = policy.Options;
@@ -115,7 +148,12 @@ public static class ResultsDocument
         json.WriteNumber("vCpusPerInstance", policy.VCpusPerInstance);
         json.WriteString("dispatch", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveDispatch.Kind.ToString()));
         json.WriteString("limitCounts", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveLimitCounts.ToString()));
-        json.WriteString("billing", JsonNamingPolicy.CamelCase.ConvertName(options.EffectiveBilling.ToString()));
+        var billing = options.EffectiveBilling;
+        json.WriteStartObject("billing");
+        json.WriteString("model", JsonNamingPolicy.CamelCase.ConvertName(billing.Model.ToString()));
+        json.WriteBoolean("arm", billing.Arm);
+        json.WriteBoolean("freeTier", billing.FreeTier);
+        json.WriteEndObject();
         json.WriteString("scaling", options.EffectiveScaling.Kind);
         if (options.IsAutoscaled)
         {

@@ -23,8 +23,8 @@ namespace ServerlessSim.Reporting;
 /// <param name="InstancesMax">Most live instances at once.</param>
 /// <param name="InFlightMean">Requests in flight, time-averaged.</param>
 /// <param name="InFlightMax">Most requests in flight at once.</param>
-/// <param name="Usage">Billed quantities: durations, instance-seconds (busy, idle, initialising).</param>
-/// <param name="Cost">The bill under the policy's billing model, in USD.</param>
+/// <param name="Usage">Billed quantities: executions, initialisations, instance stretches and lifetimes, instance-seconds, CPU demanded.</param>
+/// <param name="Cost">The bill under the policy's billing model, in USD, broken down.</param>
 /// <param name="TimeSeries">The run at a fixed step from time zero to the horizon (warm-up included).</param>
 /// <param name="EventsHandled">Events the engine handled, warm-up and drain included.</param>
 /// <param name="Functions">
@@ -110,10 +110,16 @@ public sealed record RunResult(
         ("instanceSeconds.busy", Usage.BusyInstanceSeconds),
         ("instanceSeconds.idle", Usage.IdleInstanceSeconds),
         ("instanceSeconds.initializing", Usage.InitializingInstanceSeconds),
-        ("costUsd.total", Cost.TotalUsd),
-        ("costUsd.perMillionRequests", Cost.PerMillionRequestsUsd),
-        ("costUsd.requests", Cost.RequestsUsd),
-        ("costUsd.compute", Cost.ComputeUsd),
-        ("costUsd.init", Cost.InitUsd),
+        ("cpuSeconds", Usage.CpuSeconds),
+        ("costUsd.total", (double)Cost.TotalUsd),
+        ("costUsd.perMillionRequests", (double)Cost.PerMillionRequestsUsd),
+        ("costUsd.perCpuSecond", (double)Cost.PerCpuSecondUsd),
+        ("costUsd.requests", (double)Cost.RequestsUsd),
+        ("costUsd.compute", (double)Cost.ComputeUsd),
+        ("costUsd.computeBusy", (double)Cost.ComputeBusyUsd),
+        ("costUsd.computeIdle", (double)Cost.ComputeIdleUsd),
+        ("costUsd.init", (double)Cost.InitUsd),
+        ("costUsd.provisioned", (double)Cost.ProvisionedUsd),
+        ("costUsd.queue", (double)Cost.QueueUsd),
     ];
 }

@@ -38,6 +38,13 @@ public static class Oracles
             "One instance whose K slots are always taken, under the interference model (each request at 1 / (1 + (K - 1) alpha) of " +
             "its solo speed): it completes K / ((1 + (K - 1) alpha) E[S]) requests a second, for any service distribution. Checks " +
             "the interference rate, the front queue and serving the queue as slots free up."),
+        (BillCases.Oracle,
+            "Deterministic scenarios (constant arrivals and work, no cold-start time) whose bill follows from the billing rules and " +
+            "the price table's rows by arithmetic alone (docs/cost.md): e.g. 1,000,000 requests of 100 ms on Lambda x86 at 1,024 MB = " +
+            "1e6 x $0.20/1M + 1e6 x 0.1 s x 1 GB x $0.0000166667 = $1.86667; 100.2 ms billed 101 ms; a million requests sharing one " +
+            "Cloud Run instance billed once for its 1,000 s; lone 50 ms requests billed 100 ms on Cloud Run and 1,000 ms on Azure Flex. " +
+            "Every replication is the same run, so each must equal the hand-computed bill (within a billionth of it, the float " +
+            "resolution of summed instance-seconds). Checks the metered stretches, each platform's rounding, units and prices."),
         ("Little's law",
             "Every case is also checked against Little's law on the same replications: in a stable run, mean in flight = " +
             "throughput x mean latency. The difference is measured per replication; edge effects " +

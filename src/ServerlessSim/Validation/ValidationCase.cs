@@ -20,6 +20,10 @@ namespace ServerlessSim.Validation;
 /// Whether the run never forgets its start (constant service in a saturated loss system repeats its completion
 /// pattern every service time), so its Little's-law check uses the exact edge bound rather than an interval.
 /// </param>
+/// <param name="Deterministic">
+/// Whether every replication is the same run (constant arrivals and work), so each must give the theory value itself,
+/// within <see cref="ValidationRunner.DeterministicRelativeTolerance"/>, rather than an interval containing it.
+/// </param>
 public sealed record ValidationCase(
     string Oracle,
     string Name,
@@ -29,4 +33,5 @@ public sealed record ValidationCase(
     double Theory,
     double MaxRelativeHalfWidth,
     bool Quick,
-    bool PhaseLocked = false);
+    bool PhaseLocked = false,
+    bool Deterministic = false);

@@ -18,6 +18,12 @@ public static class ValidationRunner
     /// <summary>The confidence level of the pass/fail decision.</summary>
     public const double DecisionConfidence = 0.999;
 
+    /// <summary>
+    /// How far a deterministic case may be from its theory, relative to it: a billionth, the resolution of
+    /// instance-seconds summed in floating point over millions of events (a thousandth of a cent on a $10,000 bill).
+    /// </summary>
+    public const double DeterministicRelativeTolerance = 1e-9;
+
     /// <summary>Runs <paramref name="cases"/> in order (each case's replications in parallel) and reports each, followed by its Little's-law check.</summary>
     /// <param name="cases">The cases.</param>
     /// <param name="maxDegreeOfParallelism">Threads for replications; null for all cores. Results do not depend on it.</param>
@@ -96,6 +102,11 @@ public static class ValidationRunner
     public static ValidationResult Decide(ValidationCase validationCase, IReadOnlyList<double> values, double requestsPerReplication)
     {
         ArgumentNullException.ThrowIfNull(validationCase);
+        if (validationCase.Deterministic)
+        {
+            return DecideDeterministic(validationCase, values, requestsPerReplication);
+        }
+
         var at95 = AggregatedMetric.From(validationCase.Metric, values);
         var at999 = AggregatedMetric.From(validationCase.Metric, values, DecisionConfidence);
         var resolution = 1.0 / Math.Max(1.0, requestsPerReplication * values.Count);
@@ -117,6 +128,21 @@ public static class ValidationRunner
             reason = string.Empty;
         }
 
+        return new ValidationResult(
+            validationCase.Oracle, validationCase.Name, validationCase.Metric, theory, at95.Mean, at95.HalfWidth95 ?? 0, tolerance,
+            values.Count, requestsPerReplication, reason.Length == 0, reason);
+    }
+
+    // Every replication is the same run, so each value must be the theory's, not merely their interval.
+    private static ValidationResult DecideDeterministic(ValidationCase validationCase, IReadOnlyList<double> values, double requestsPerReplication)
+    {
+        var theory = validationCase.Theory;
+        var tolerance = Math.Abs(theory) * DeterministicRelativeTolerance;
+        var worst = values.Select(v => double.IsNaN(v) ? double.PositiveInfinity : Math.Abs(v - theory)).Max();
+        var at95 = AggregatedMetric.From(validationCase.Metric, values);
+        var reason = worst <= tolerance
+            ? string.Empty
+            : FormattableString.Invariant($"a replication is {worst:G6} from the theory, beyond the tolerance {tolerance:G4}");
         return new ValidationResult(
             validationCase.Oracle, validationCase.Name, validationCase.Metric, theory, at95.Mean, at95.HalfWidth95 ?? 0, tolerance,
             values.Count, requestsPerReplication, reason.Length == 0, reason);

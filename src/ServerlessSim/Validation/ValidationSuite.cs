@@ -12,7 +12,7 @@ namespace ServerlessSim.Validation;
 /// <summary>The known-answer cases of <c>serverless-sim validate</c>; see <see cref="Oracles"/> for each oracle's assumptions.</summary>
 public static partial class ValidationSuite
 {
-    /// <summary>Replications per case: the t quantile at 99.9% with 9 degrees of freedom is 4.78, so 10 keep intervals honest.</summary>
+    /// <summary>Replications per case: the t quantile at 99.9% with 9 degrees of freedom is 4.78, so 10 keep intervals honest (deterministic bills run twice).</summary>
     public const int Replications = 10;
 
     private const double ServiceMeanSeconds = 0.2;
@@ -54,6 +54,8 @@ public static partial class ValidationSuite
         }
 
         cases.AddRange(AutoscalingCases());
+        cases.AddRange(BillCases.All());
+
         return cases.ToArray();
     }
 

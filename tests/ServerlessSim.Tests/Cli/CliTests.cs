@@ -74,11 +74,14 @@ public class CliTests
             exit.Should().Be(0);
             stdout.Should().Contain("latency p99 (ms)").And.Contain("lambda");
             Directory.GetFiles(directory).Select(Path.GetFileName).Should().BeEquivalentTo(
-                "results.json", "summary.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
+                "results.json", "summary.csv", "cost.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
+            var cost = File.ReadAllLines(Path.Combine(directory, "cost.csv"));
+            cost[0].Should().Be("policy,billing,totalUsd,perMillionRequestsUsd,perCpuSecondUsd,requestsUsd,computeBusyUsd,computeIdleUsd,initUsd,provisionedUsd,queueUsd,latencyP99Ms");
+            cost.Should().HaveCount(3).And.Contain(line => line.StartsWith("lambda,LambdaPerRequest,", StringComparison.Ordinal));
             var series = File.ReadAllLines(Path.Combine(directory, "timeseries-lambda.csv"));
             series[0].Should().Be("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts");
             series.Should().HaveCount(101, "a header and one row per second of the 100 s horizon");
-            File.ReadAllText(Path.Combine(directory, "report.md")).Should().Contain("| latency p99 (ms) |");
+            File.ReadAllText(Path.Combine(directory, "report.md")).Should().Contain("| latency p99 (ms) |").And.Contain("## Cost against latency");
         }
         finally
         {
@@ -104,6 +107,68 @@ public class CliTests
             .Should().BeLessThan(policies[0].GetProperty("instances").GetProperty("max").GetDouble());
     }
 
+    [Test]
+    public async Task The_table_shows_the_bills_parts_and_the_cheapest_policy_for_each_p99()
+    {
+        var (exit, stdout, stderr) = await Run("run", HandComputable);
+
+        exit.Should().Be(0, stderr);
+        stdout.Should().Contain("cost: requests (USD)").And.Contain("cost: compute busy (USD)").And.Contain("cost per CPU-hour of work (USD)");
+        stdout.Should().NotContain("cost: queue (USD)", "no policy has a queue, so the row is left out");
+        stdout.Should().Contain("cost vs latency, the cheapest option for each p99 target:").And.Contain("prices: built-in prices.json, as of 2026-11-26");
+    }
+
+    /// <remarks>
+    /// The hand-computable scenario on Lambda: 99 requests of 500 ms and one 200 ms init at 1 GB = 49.7 GB-s. At
+    /// $0.00001 per GB-s instead of $0.0000166667 that is $0.000497 of compute plus 99 x $0.0000002 for requests.
+    /// </remarks>
+    [Test]
+    public async Task Prices_replaces_rows_from_a_file_and_the_results_say_so()
+    {
+        var prices = Path.Combine(Path.GetTempPath(), "serverless-sim-prices-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(prices, """{ "lambda": { "x86UsdPerGbSecond": { "value": 0.00001, "source": "test", "date": "2026-11-27" } } }""");
+        try
+        {
+            var (exit, stdout, stderr) = await Run("run", HandComputable, "--json", "--prices", prices);
+
+            exit.Should().Be(0, stderr);
+            using var document = JsonDocument.Parse(stdout);
+            var lambda = document.RootElement.GetProperty("policies")[0];
+            lambda.GetProperty("costUsd").GetProperty("total").GetDouble().Should().BeApproximately((49.7 * 0.00001) + (99 * 0.0000002), 1e-15);
+            var table = document.RootElement.GetProperty("scenario").GetProperty("prices");
+            table.GetProperty("source").GetString().Should().Be($"built-in prices.json; 1 row from {prices}");
+            table.GetProperty("asOf").GetString().Should().Be("2026-11-27");
+            table.GetProperty("rows").GetProperty("lambda.x86UsdPerGbSecond").GetProperty("value").GetDecimal().Should().Be(0.00001m);
+        }
+        finally
+        {
+            File.Delete(prices);
+        }
+    }
+
+    [Test]
+    public async Task A_bad_price_file_lists_its_problems_with_file_and_path_and_exits_2()
+    {
+        var prices = Path.Combine(Path.GetTempPath(), "serverless-sim-prices-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(prices, """{ "lambda": { "x86UsdPerGbSecond": { "value": -1, "source": "test" } }, "sqss": {} }""");
+        try
+        {
+            var (exit, stdout, stderr) = await Run("run", HandComputable, "--prices", prices);
+
+            exit.Should().Be(2);
+            stdout.Should().BeEmpty();
+            stderr.Should().Contain("invalid input (3 problems)")
+                .And.Contain($"{prices}:lambda.x86UsdPerGbSecond.value: -1 must be a number from 0 to 1000000 (USD per GB-second)")
+                .And.Contain($"{prices}:lambda.x86UsdPerGbSecond.date: (missing) is required")
+                .And.Contain($"{prices}:sqss: \"sqss\" is not a known field; did you mean \"sqs\"?")
+                .And.NotContain("   at ");
+        }
+        finally
+        {
+            File.Delete(prices);
+        }
+    }
+
     private static IEnumerable<TestCaseData> InvalidInputs()
     {
         yield return new TestCaseData(new[] { "run", "/no/such/scenario.json" }, "/no/such/scenario.json").SetName("missing file");
@@ -112,6 +177,7 @@ public class CliTests
         yield return new TestCaseData(new[] { "compare", "--replications", "many" }, "many").SetName("replications not a number");
         yield return new TestCaseData(new[] { "frobnicate" }, "frobnicate").SetName("unknown command");
         yield return new TestCaseData(new[] { "run" }, "'run'").SetName("run without a file");
+        yield return new TestCaseData(new[] { "compare", "--prices", "/no/such/prices.json" }, "/no/such/prices.json: \"/no/such/prices.json\" file not found").SetName("missing price file");
     }
 
     [TestCaseSource(nameof(InvalidInputs))]

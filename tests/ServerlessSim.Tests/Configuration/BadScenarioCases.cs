@@ -91,8 +91,20 @@ internal static class BadScenarioCases
         yield return Case("NaN as a string", Rate, "\"ratePerSecond\": \"NaN\" }", "function.arrivals.ratePerSecond", "\"NaN\"", "must be a number");
         yield return Case("number for a name", "\"name\": \"t\"", "\"name\": 5", "name", "5", "must be a non-empty string");
         yield return Case("empty name", "\"name\": \"t\"", "\"name\": \" \"", "name", "\" \"", "must be a non-empty string");
-        yield return Case("string for a flag", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"lambdaArm\": \"yes\" }",
-            "policies[0].lambdaArm", "\"yes\"", "must be true or false");
+        yield return Case("string for a flag", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"billing\": { \"freeTier\": \"yes\" } }",
+            "policies[0].billing.freeTier", "\"yes\"", "must be true or false");
+        yield return Case("unknown billing model", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"billing\": \"cloudRunRequestBase\" }",
+            "policies[0].billing", "\"cloudRunRequestBase\"", "did you mean \"cloudRunRequestBased\"?");
+        yield return Case("Arm without Lambda billing", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"billing\": { \"model\": \"azureFlexConsumption\", \"arm\": true } }",
+            "policies[0].billing.arm", "true", "is only allowed with \"model\": \"lambdaPerRequest\"");
+        yield return Case("billing neither name nor object", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"billing\": 3 }",
+            "policies[0].billing", "3", "must be a billing model name or an object");
+        yield return Case("prices not an object", "\"name\": \"t\",", "\"name\": \"t\", \"prices\": [1],",
+            "prices", "[1]", "must be a price table file name (relative to the scenario file) or an object of price rows");
+        yield return Case("inline negative price", "\"name\": \"t\",", "\"name\": \"t\", \"prices\": { \"sqs\": { \"requestUsdPerMillion\": { \"value\": -1, \"source\": \"s\", \"date\": \"2026-11-26\" } } },",
+            "prices.sqs.requestUsdPerMillion.value", "-1", "must be a number from 0 to 1000000 (USD per million requests)");
+        yield return Case("missing prices file", "\"name\": \"t\",", "\"name\": \"t\", \"prices\": \"no-such-prices.json\",",
+            "prices", "\"no-such-prices.json\"", "file not found");
         yield return Case("string for a distribution", "\"ioWaitMs\": 50", "\"ioWaitMs\": \"ten\"", "function.work.ioWaitMs", "\"ten\"", "must be a number of milliseconds");
         yield return Case("object for the policies", PoliciesArray, "{ \"a\": 1 }", "policies", "{ \"a\": 1 }", "must be an array");
 

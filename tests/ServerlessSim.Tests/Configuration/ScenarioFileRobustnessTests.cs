@@ -26,7 +26,9 @@ public class ScenarioFileRobustnessTests
                         "coldStartMs": { "type": "gamma", "shape": 2, "meanMs": 3 }, "keepAliveSeconds": 1, "maxInstances": 3 },
           "account": { "concurrencyLimit": 5 }, "timeSeriesStepSeconds": 1, "seed": 3, "replications": 2, "warmUpSeconds": 1,
           "policies": [ { "name": "m", "concurrency": "manyPerInstance", "maxConcurrentPerInstance": 2, "vCpus": 1, "dispatch": "packing",
-                          "limitCounts": "instances", "billing": "instanceTime", "lambdaArm": false } ] }
+                          "limitCounts": "instances", "billing": { "model": "cloudRunRequestBased", "freeTier": true } },
+                        { "name": "l", "concurrency": "onePerInstance", "billing": { "model": "lambdaPerRequest", "arm": true } } ],
+          "prices": { "lambda": { "x86UsdPerGbSecond": { "value": 0.00002, "tiers": [ { "above": 1e9, "value": 0.00001 } ], "source": "s", "date": "2026-11-26", "note": "n" } } } }
         """, TestName = "Any edit of a scenario using every field gives a validation error or a scenario")]
     public void Replacing_or_removing_any_value_gives_a_validation_error_or_a_scenario(string json) => EditEverywhere(json);
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ServerlessSim.Configuration;
+using ServerlessSim.Cost;
 using ServerlessSim.Engine;
 using ServerlessSim.Experiments;
 using ServerlessSim.Policies;
@@ -83,7 +84,6 @@ public class ScenarioFileTests
             p.EffectiveDispatch.Should().Be(q.EffectiveDispatch);
             p.EffectiveLimitCounts.Should().Be(q.EffectiveLimitCounts);
             p.EffectiveBilling.Should().Be(q.EffectiveBilling);
-            p.LambdaArm.Should().Be(q.LambdaArm);
         }
     }
 
@@ -123,8 +123,9 @@ public class ScenarioFileTests
                 "coldStartMs": { "type": "empirical", "percentilesMs": { "100": 300, "0": 100, "50": 200 } },
               },
               "policies": [
-                { "name": "one", "concurrency": "ONEPERINSTANCE", "billing": "instanceTime", "limitCounts": "instances", "lambdaArm": true },
-                { "name": "many", "concurrency": "manyPerInstance", "maxConcurrentPerInstance": 1e3, "vCpus": 2, "dispatch": "packing" },
+                { "name": "one", "concurrency": "ONEPERINSTANCE", "billing": { "arm": true, "freeTier": true }, "limitCounts": "instances" },
+                { "name": "many", "concurrency": "manyPerInstance", "maxConcurrentPerInstance": 1e3, "vCpus": 2, "dispatch": "packing", "billing": "instanceTime" },
+                { "name": "flex", "concurrency": "manyPerInstance", "billing": { "model": "AzureFlexConsumption" } },
               ],
             }
             """);
@@ -146,7 +147,9 @@ public class ScenarioFileTests
 
         var one = scenario.Policies[0];
         one.Concurrency.Should().BeOfType<OnePerInstanceOptions>();
-        (one.EffectiveBilling, one.EffectiveLimitCounts, one.LambdaArm).Should().Be((BillingModel.InstanceTime, LimitScope.Instances, true));
+        (one.EffectiveBilling, one.EffectiveLimitCounts).Should().Be((new BillingOptions(BillingModel.LambdaPerRequest, Arm: true, FreeTier: true), LimitScope.Instances));
+        scenario.Policies[1].EffectiveBilling.Should().Be(new BillingOptions(BillingModel.CloudRunInstanceBased), "instanceTime is the earlier name");
+        scenario.Policies[2].EffectiveBilling.Should().Be(new BillingOptions(BillingModel.AzureFlexConsumption));
         scenario.Policies[1].Concurrency.Should().Be(new ManyPerInstanceOptions(1000, 2));
         scenario.Policies[1].EffectiveDispatch.Kind.Should().Be(DispatchKind.Packing);
     }
@@ -171,8 +174,47 @@ public class ScenarioFileTests
         scenario.Policies.Select(p => p.Name).Should().Equal("one-per-instance", "many-per-instance-k80");
         scenario.Policies[1].Concurrency.Should().Be(new ManyPerInstanceOptions(80));
         scenario.Policies.Select(p => p.EffectiveLimitCounts).Should().Equal(LimitScope.InFlightRequests, LimitScope.Instances);
-        scenario.Policies.Select(p => p.EffectiveBilling).Should().Equal(BillingModel.LambdaPerRequest, BillingModel.InstanceTime);
+        scenario.Policies.Select(p => p.EffectiveBilling.Model).Should().Equal(BillingModel.LambdaPerRequest, BillingModel.CloudRunInstanceBased);
+        scenario.Prices.Should().BeNull();
+        scenario.EffectivePrices.Should().BeSameAs(PriceTable.Default);
         scenario.Policies.Select(p => p.EffectiveDispatch.Kind).Should().Equal(DispatchKind.LeastLoaded, DispatchKind.LeastLoaded);
+    }
+
+    [Test]
+    public void Prices_given_inline_override_rows_of_the_shipped_table()
+    {
+        var scenario = ScenarioFile.Parse(BadScenarioCases.Edit(Valid, "\"name\": \"t\",", """
+            "name": "t", "prices": { "cloudRun": { "requestUsdPerMillion": { "value": 0.5, "source": "quote", "date": "2026-11-20" } } },
+            """));
+
+        scenario.EffectivePrices[PriceKeys.CloudRunRequestUsdPerMillion].Value.Should().Be(0.5m);
+        scenario.EffectivePrices[PriceKeys.LambdaRequestUsdPerMillion].Value.Should().Be(0.20m);
+        scenario.EffectivePrices.Source.Should().Be("built-in prices.json; 1 row from the scenario's prices");
+    }
+
+    [Test]
+    public void A_prices_file_is_read_relative_to_the_scenario_file_and_its_errors_name_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("serverless-sim-prices-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "rates"));
+            var prices = Path.Combine(directory, "rates", "p.json");
+            File.WriteAllText(prices, """{ "sqs": { "requestUsdPerMillion": { "value": 0.5, "source": "s", "date": "2026-11-26" } } }""");
+            var scenarioPath = Path.Combine(directory, "s.json");
+            File.WriteAllText(scenarioPath, BadScenarioCases.Edit(Valid, "\"name\": \"t\",", "\"name\": \"t\", \"prices\": \"rates/p.json\","));
+
+            ScenarioFile.Load(scenarioPath).EffectivePrices[PriceKeys.SqsRequestUsdPerMillion].Value.Should().Be(0.5m);
+
+            File.WriteAllText(prices, """{ "sqs": { "requestUsdPerMillion": { "value": -0.5, "source": "s", "date": "2026-11-26" } } }""");
+            var act = () => ScenarioFile.Load(scenarioPath);
+            act.Should().Throw<ScenarioValidationException>().Which.Errors.Select(e => e.ToString()).Should().Equal(
+                $"{Path.Combine(directory, "rates/p.json")}:sqs.requestUsdPerMillion.value: -0.5 must be a number from 0 to 1000000 (USD per million requests)");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [TestCaseSource(typeof(BadScenarioCases), nameof(BadScenarioCases.All))]

@@ -1,4 +1,5 @@
 using ServerlessSim.Configuration;
+using ServerlessSim.Cost;
 using ServerlessSim.Engine;
 using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
@@ -26,6 +27,10 @@ public class ScenarioValidatorTests
         yield return new TestCaseData(Valid with { Function = Valid.Function with { MaxInstances = 0 } }, "function.maxInstances").SetName("max instances 0");
         yield return new TestCaseData(Valid with { Function = Valid.Function with { ColdStart = new ExponentialDistribution(-0.1) } }, "function.coldStartMs.meanMs").SetName("negative mean");
         yield return new TestCaseData(Valid with { TimeSeriesStep = SimDuration.FromSeconds(1e-6) }, "timeSeriesStepSeconds").SetName("too many points");
+        yield return new TestCaseData(Valid with { Policies = [PolicyOptions.ManyPerInstance() with { Billing = new BillingOptions(BillingModel.CloudRunRequestBased, Arm: true) }] },
+            "policies[0].billing.arm").SetName("Arm without Lambda billing");
+        yield return new TestCaseData(Valid with { Policies = [PolicyOptions.OnePerInstance() with { Billing = new BillingOptions((BillingModel)42) }] },
+            "policies[0].billing.model").SetName("undefined billing model");
     }
 
     [TestCaseSource(nameof(Cases))]

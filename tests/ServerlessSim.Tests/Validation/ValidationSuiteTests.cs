@@ -17,13 +17,40 @@ public class ValidationSuiteTests
     [Test]
     public void The_suite_covers_every_oracle_the_issue_names_and_a_quick_case_of_each()
     {
-        var oracles = new[] { "Erlang-B", "M/G/infinity", "M/G/1-PS", "M/M/c-PS", "Keep-alive", "KPA steady state", "Cloud Run steady state", "Interference" };
+        var oracles = new[]
+        {
+            "Erlang-B", "M/G/infinity", "M/G/1-PS", "M/M/c-PS", "Keep-alive", "KPA steady state", "Cloud Run steady state", "Interference", "Bill",
+        };
         var quick = oracles.Except(["Cloud Run steady state"]);
 
         ValidationSuite.All.Select(c => c.Oracle).Distinct().Should().BeEquivalentTo(oracles);
         ValidationSuite.Quick.Select(c => c.Oracle).Distinct().Should().BeEquivalentTo(quick);
         ValidationSuite.All.Where(c => c.Oracle == "Erlang-B").Should().HaveCount(36, "c in {1, 10, 100, 1000} x load {0.5c, c, 2c} x 3 distributions");
         ValidationSuite.All.Select(c => c.Oracle + c.Name).Should().OnlyHaveUniqueItems();
+    }
+
+    [Test]
+    public void Every_hand_computed_bill_matches_the_simulation()
+    {
+        var bills = ValidationSuite.All.Where(c => c.Oracle == "Bill" && !c.Quick).ToArray();
+
+        var results = ValidationRunner.Run(bills);
+
+        bills.Should().HaveCountGreaterThanOrEqualTo(5);
+        results.Where(r => !r.Passed).Select(r => $"{r.Oracle} {r.Name}: {r.Reason}").Should().BeEmpty();
+        results.Where(r => r.Oracle == "Bill").Should().OnlyContain(r => r.Replications == 2 && r.Tolerance == r.Theory * 1e-9);
+    }
+
+    [Test]
+    public void A_bill_off_by_a_millionth_fails()
+    {
+        var bill = ValidationSuite.All.First(c => c.Oracle == "Bill");
+
+        var result = ValidationRunner.Decide(bill, [bill.Theory, bill.Theory * (1 + 1e-6)], requestsPerReplication: 1_000_000);
+
+        result.Passed.Should().BeFalse();
+        result.Reason.Should().Contain("beyond the tolerance");
+        ValidationRunner.Decide(bill, [bill.Theory, bill.Theory], 1_000_000).Passed.Should().BeTrue();
     }
 
     [Test]
