@@ -8,24 +8,31 @@ internal sealed partial class AutoscaledPoolModel
 {
     private void OnTick(Simulator simulator, int tag, double now)
     {
-        if (tag == PlatformEvents.RegularTick)
+        _pokePending = false;
+        if (tag == PlatformEvents.RegularTick && !_initialised)
         {
-            if (!_initialised)
-            {
-                _initialised = true;
-                MakeInitialInstances(now);
-            }
-
-            simulator.ScheduleAt(now + _tickSeconds, PlatformEvents.AutoscalerTick, _function, PlatformEvents.RegularTick);
-        }
-        else
-        {
-            _pokePending = false;
+            _initialised = true;
+            MakeInitialInstances(now);
         }
 
         var context = new AutoscalerContext(
             now, ScaledInstances - _pool.Initializing, ScaledInstances, _pool.MaxConcurrent, _vCpus, _inFlight, _window);
-        Apply(simulator, _autoscaler.Scale(now, context).DesiredInstances, now);
+        var desired = _autoscaler.Scale(now, context).DesiredInstances;
+        Apply(simulator, desired, now);
+        if (tag != PlatformEvents.RegularTick)
+        {
+            return;
+        }
+
+        // A pool at rest at zero (nothing wanted, nothing in flight) stops ticking until its next arrival, so that
+        // the idle functions of a large trace cost no events.
+        if (desired == 0 && _pool.Live == 0 && _inFlight == 0)
+        {
+            _ticksSuspended = true;
+            return;
+        }
+
+        simulator.ScheduleAt(now + _tickSeconds, PlatformEvents.AutoscalerTick, _function, PlatformEvents.RegularTick);
     }
 
     // A deployed service's instances are ready from the start: no initialisation in the run.

@@ -65,6 +65,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     private bool _pokePending;
     private double _lastPokeSeconds = double.NegativeInfinity;
     private bool _initialised;
+    private bool _ticksSuspended;
 
     /// <param name="settings">The function and the policy, resolved.</param>
     /// <param name="streams">The function's random substreams.</param>
@@ -183,6 +184,13 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     private void OnArrival(Simulator simulator, double now)
     {
         ScheduleNextArrival(simulator);
+        if (_ticksSuspended)
+        {
+            // A pool at rest at zero wakes its autoscaler, which decides at once (the poke).
+            _ticksSuspended = false;
+            _pokePending = true;
+            simulator.ScheduleAt(now, PlatformEvents.AutoscalerTick, _function, PlatformEvents.RegularTick);
+        }
 
         // Work (and memory) are drawn for every request, served or not, so policies on the same seed see the same requests.
         var (cpu, io) = _work.Next();

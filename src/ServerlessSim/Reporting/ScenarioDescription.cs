@@ -39,7 +39,7 @@ public static class ScenarioDescription
         var waits = waiting.Kind switch
         {
             WaitingKind.FrontQueue => FormattableString.Invariant(
-                $"waiting in a front queue ({(waiting.Timeout.IsInfinite ? "no timeout" : waiting.Timeout.Seconds + " s")}{(waiting.Capacity is { } c ? $", {c:N0} at most" : string.Empty)})"),
+                $"waiting in a front queue ({(waiting.Timeout.IsInfinite ? "no timeout" : FormattableString.Invariant($"{waiting.Timeout.Seconds} s"))}{(waiting.Capacity is { } c ? FormattableString.Invariant($", {c:N0} at most") : string.Empty)})"),
             WaitingKind.Reject => "rejected when every instance is full",
             _ => "waiting for a new instance",
         };

@@ -87,6 +87,22 @@ public class AutoscaledPoolModelTests
     }
 
     [Test]
+    public void A_pool_at_rest_at_zero_costs_no_events_until_traffic_returns()
+    {
+        // 20 req/s for 100 s, nothing for a day, 20 req/s again for 100 s: ticking every 2 s through the quiet day
+        // would be 43,000 events; at rest the autoscaler stops until the next arrival wakes it.
+        var arrivals = new ArrivalProcess(ArrivalKind.Poisson, [new(0, 20), new(100, 0), new(86_500, 20), new(86_600, 0)]);
+        var scenario = TestScenarios.Single(
+            Presets.Knative, arrivals, None, new ConstantDistribution(0.1), horizonSeconds: 86_700, warmUpSeconds: 0, coldStart: new ConstantDistribution(0.5));
+
+        var run = ScenarioRunner.Run(scenario, 0, 0);
+
+        run.EventsHandled.Should().BeLessThan(20_000, "about 4,000 requests of 3 events and a few hundred ticks");
+        run.Completed.Should().Be(run.Requests, "the second burst woke the pool from zero");
+        run.InstanceStarts.Should().BeGreaterThanOrEqualTo(1);
+    }
+
+    [Test]
     public void A_request_at_zero_pods_waits_in_the_activator_for_a_cold_start()
     {
         // Knative with initial scale 0: the first request pokes the autoscaler, a pod starts (1 s), the request waits.
