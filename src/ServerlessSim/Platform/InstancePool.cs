@@ -198,33 +198,22 @@ internal sealed class InstancePool
         return true;
     }
 
-    /// <summary>Removes a live instance whatever its state (reclaimed after a drain, or failed with its requests); its slot is reused.</summary>
+    /// <summary>Removes a ready instance, idle or busy, withdrawn or not (drained, or failed with its requests); its slot is reused.</summary>
     /// <remarks>The caller settles the requests still bound to it.</remarks>
     public void Remove(int instance)
     {
         var load = _load[instance];
-        switch (_state[instance])
+        if (_state[instance] is not (InstanceState.Idle or InstanceState.Busy))
         {
-            case InstanceState.Initializing:
-                if (MaxConcurrent > 1 && load < MaxConcurrent)
-                {
-                    Starting.Remove(instance, 0);
-                }
-
-                Initializing--;
-                break;
-            case InstanceState.Idle:
-            case InstanceState.Busy:
-                if (!_withdrawn[instance] && load < MaxConcurrent)
-                {
-                    Ready.Remove(instance, load);
-                }
-
-                Busy -= load > 0 ? 1 : 0;
-                break;
-            default:
-                throw new InvalidOperationException($"Instance {instance} is {_state[instance]} and cannot be removed.");
+            throw new InvalidOperationException($"Instance {instance} is {_state[instance]} and cannot be removed.");
         }
+
+        if (!_withdrawn[instance] && load < MaxConcurrent)
+        {
+            Ready.Remove(instance, load);
+        }
+
+        Busy -= load > 0 ? 1 : 0;
 
         _state[instance] = InstanceState.Reclaimed;
         _load[instance] = 0;
