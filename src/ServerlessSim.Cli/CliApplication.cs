@@ -15,7 +15,10 @@ internal static class CliApplication
         {
             CompareCommand.Create(stdout, stderr),
             RunCommand.Create(stdout, stderr),
+            ReplayCommand.Create(stdout, stderr),
             ValidateCommand.Create(stdout, stderr),
+            SweepCommand.Create(stdout, stderr),
+            MergeCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -6,11 +6,7 @@ namespace ServerlessSim.Cli;
 /// <summary>Options shared by the commands that run a scenario, with their checks.</summary>
 internal sealed class CommonOptions
 {
-    public Option<string?> Out { get; } = new("--out")
-    {
-        Description = "Also write results.json, summary.csv, timeseries-<policy>.csv and report.md into this folder.",
-        HelpName = "DIR",
-    };
+    public Option<string?> Out { get; }
 
     public Option<bool> Json { get; } = new("--json")
     {
@@ -41,8 +37,9 @@ internal sealed class CommonOptions
         HelpName = "N",
     };
 
-    public CommonOptions()
+    public CommonOptions(string outDescription = "Also write results.json, summary.csv, differences.csv, timeseries-<policy>.csv and report.md into this folder.")
     {
+        Out = new Option<string?>("--out") { Description = outDescription, HelpName = "DIR" };
         RequireRange(Replications, 1, 10_000);
         RequireRange(Threads, 1, 1024);
     }

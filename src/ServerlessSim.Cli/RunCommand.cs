@@ -10,13 +10,15 @@ internal static class RunCommand
     {
         var options = new CommonOptions();
         var scenario = new Argument<string>("scenario") { Description = "The scenario file (JSON; see docs/scenario-format.md)." };
-        var command = new Command("run", "Run a scenario file and print the side-by-side table (or the results document with --json).")
+        var command = new Command(
+            "run",
+            "Run a scenario file (with its experiment section: warm-up method, precision target) and print the side-by-side table (or the results document with --json).")
         {
             scenario,
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            Task.Run(() => ScenarioExecution.Run(ScenarioFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
+            Task.Run(() => ScenarioExecution.Run(ExperimentFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
         return command;
     }
 }

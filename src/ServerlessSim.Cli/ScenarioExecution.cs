@@ -11,12 +11,14 @@ internal static class ScenarioExecution
 {
     private const int TopFunctions = 10;
 
-    public static int Run(Scenario scenario, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static int Run(ExperimentDefinition definition, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        scenario = scenario with
+        // --replications asks for a fixed count, so it replaces a precision target as well as the scenario's count.
+        var replications = parse.GetValue(options.Replications);
+        var scenario = definition.Scenario with
         {
-            Replications = parse.GetValue(options.Replications) ?? scenario.Replications,
-            Seed = parse.GetValue(options.Seed) ?? scenario.Seed,
+            Replications = replications ?? definition.Scenario.Replications,
+            Seed = parse.GetValue(options.Seed) ?? definition.Scenario.Seed,
         };
         if (parse.GetValue(options.Prices) is { } pricesFile)
         {
@@ -24,10 +26,11 @@ internal static class ScenarioExecution
             scenario = scenario with { Prices = PriceTableFile.Load(pricesFile, scenario.EffectivePrices) };
         }
 
+        var experiment = replications is null ? definition.Options : definition.Options with { Precision = null };
         var json = parse.GetValue(options.Json);
         var outDirectory = parse.GetValue(options.Out);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = Comparison.Run(scenario, parse.GetValue(options.Threads), progress: null, cancellationToken);
+        var result = Experiment.Run(scenario, experiment, parse.GetValue(options.Threads), progress: null, cancellationToken);
         var elapsed = started.Elapsed;
 
         IReadOnlyList<string> written = [];
@@ -89,12 +92,21 @@ internal static class ScenarioExecution
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Name)}[/]: {Markup.Escape(ScenarioDescription.Functions(scenario))}");
         console.MarkupLine(Markup.Escape(FormattableString.Invariant(
             $"horizon {scenario.Horizon.Seconds} s (warm-up {scenario.WarmUp.Seconds} s), seed {scenario.Seed}, {scenario.Replications} replication(s), account limit {scenario.EffectiveAccount.ConcurrencyLimit}; ± is the 95% confidence half-width")));
+        foreach (var line in ExperimentSummary.Lines(result))
+        {
+            console.MarkupLine(Markup.Escape(line));
+        }
 
         console.Write(ToSpectre(ComparisonTable.From(result)));
         if (scenario.Functions.Count > 1)
         {
             console.MarkupLine(Markup.Escape($"The {Math.Min(TopFunctions, scenario.Functions.Count)} busiest functions (--out DIR writes all to functions.csv):"));
             console.Write(ToSpectre(ComparisonTable.ForFunctions(result, TopFunctions)));
+        }
+
+        if (result.Policies.Count >= 2)
+        {
+            console.MarkupLine(Markup.Escape(ComparisonTable.SignificanceNote));
         }
 
         foreach (var p in result.Policies)

@@ -3,34 +3,99 @@ using ServerlessSim.Workload;
 
 namespace ServerlessSim.Configuration;
 
-/// <summary>Reads <c>function.arrivals</c> of a scenario file: a process and either one rate or a rate schedule.</summary>
-/// <remarks>The schedule is checked here (first start 0 s, starts increasing, rates in range) so <see cref="ArrivalProcess"/>'s constructor never throws.</remarks>
+/// <summary>Reads <c>function.arrivals</c> of a scenario file: a <c>process</c> and that process's fields (docs/scenario-format.md, docs/workloads.md).</summary>
+/// <remarks>
+/// The process is read first, so only its own fields are accepted (a field of another process is reported, with
+/// a suggestion when one is close). Every parameter is checked here (ranges, cross-field rules such as a schedule's
+/// first start at 0 s or a sinusoid's amplitude at most its mean) so no <see cref="ArrivalProcess"/> constructor throws.
+/// </remarks>
 internal static class ArrivalsReader
 {
-    /// <summary>The fields of <c>function.arrivals</c>.</summary>
-    public static readonly string[] Fields = ["process", "ratePerSecond", "rateSchedule"];
-
     private static readonly string[] SegmentFields = ["startSeconds", "ratePerSecond"];
 
-    private static readonly (string Name, ArrivalKind Value)[] Processes =
+    private static readonly (string Name, ArrivalProcessType Value)[] Processes =
     [
-        ("poisson", ArrivalKind.Poisson),
-        ("constant", ArrivalKind.Constant),
+        ("poisson", ArrivalProcessType.Poisson),
+        ("constant", ArrivalProcessType.Constant),
+        ("sinusoidal", ArrivalProcessType.Sinusoidal),
+        ("hourlyProfile", ArrivalProcessType.HourlyProfile),
+        ("onOff", ArrivalProcessType.OnOff),
+        ("markovModulated", ArrivalProcessType.MarkovModulated),
+        ("superposition", ArrivalProcessType.Superposition),
+        ("trace", ArrivalProcessType.Trace),
+        ("binnedCounts", ArrivalProcessType.BinnedCounts),
     ];
 
-    private static readonly NumberRange Rate = new(0, ScenarioValidator.MaxRatePerSecond, Unit: "requests per second");
-    private static readonly NumberRange Start = new(0, ScenarioValidator.MaxHorizonSeconds, Unit: "seconds");
+    /// <summary>Arrival rates accepted anywhere, in requests per second.</summary>
+    public static readonly NumberRange Rate = new(0, ScenarioValidator.MaxRatePerSecond, Unit: "requests per second");
+
+    /// <summary>Points in time accepted anywhere, in seconds from the start of the run.</summary>
+    public static readonly NumberRange Time = new(0, ScenarioValidator.MaxHorizonSeconds, Unit: "seconds");
+
+    /// <summary>Lengths of time accepted anywhere (periods, sojourns, bins), in seconds.</summary>
+    public static readonly NumberRange Length = new(0, ScenarioValidator.MaxHorizonSeconds, MinExclusive: true, Unit: "seconds");
+
+    private enum ArrivalProcessType
+    {
+        Poisson,
+        Constant,
+        Sinusoidal,
+        HourlyProfile,
+        OnOff,
+        MarkovModulated,
+        Superposition,
+        Trace,
+        BinnedCounts,
+    }
 
     /// <summary>The arrivals at <paramref name="path"/>, or null (with errors) if anything about them is invalid.</summary>
     public static ArrivalProcess? Read(JsonElement element, string path, ValidationErrors errors)
     {
-        if (JsonObjectReader.Open(element, path, Fields, errors) is not { } reader)
+        if (element.ValueKind != JsonValueKind.Object)
         {
+            JsonObjectReader.Open(element, path, FieldsOf(ArrivalProcessType.Poisson), errors);
             return null;
         }
 
         var before = errors.All.Count;
-        var kind = reader.Choice("process", Processes) ?? ArrivalKind.Poisson;
+        ArrivalProcessType? type = ArrivalProcessType.Poisson;
+        if (element.TryGetProperty("process", out var processElement) && processElement.ValueKind != JsonValueKind.Null)
+        {
+            type = JsonValueReader.Choice(processElement, path + ".process", Processes, errors);
+        }
+
+        var reader = JsonObjectReader.Open(element, path, FieldsOf(type), errors)!;
+        ArrivalProcess? process = type switch
+        {
+            ArrivalProcessType.Poisson => ReadRate(reader, ArrivalKind.Poisson, errors),
+            ArrivalProcessType.Constant => ReadRate(reader, ArrivalKind.Constant, errors),
+            ArrivalProcessType.Sinusoidal => DiurnalArrivalsReader.ReadSinusoidal(reader, errors),
+            ArrivalProcessType.HourlyProfile => DiurnalArrivalsReader.ReadHourlyProfile(reader, errors),
+            ArrivalProcessType.OnOff => MarkovArrivalsReader.ReadOnOff(reader),
+            ArrivalProcessType.MarkovModulated => MarkovArrivalsReader.ReadMarkovModulated(reader, errors),
+            ArrivalProcessType.Superposition => ReadSuperposition(reader, errors),
+            ArrivalProcessType.Trace => ReadTrace(reader, errors),
+            ArrivalProcessType.BinnedCounts => ReadBinnedCounts(reader, errors),
+            _ => null,
+        };
+        return errors.All.Count == before ? process : null;
+    }
+
+    private static string[] FieldsOf(ArrivalProcessType? type) => type switch
+    {
+        ArrivalProcessType.Poisson or ArrivalProcessType.Constant => ["process", "ratePerSecond", "rateSchedule"],
+        ArrivalProcessType.Sinusoidal => ["process", "meanRatePerSecond", "amplitudeRatePerSecond", "periodSeconds", "peakSeconds"],
+        ArrivalProcessType.HourlyProfile => ["process", "hourlyRatesPerSecond", "interpolation"],
+        ArrivalProcessType.OnOff => ["process", "onRatePerSecond", "meanOnSeconds", "meanOffSeconds", "offRatePerSecond"],
+        ArrivalProcessType.MarkovModulated => ["process", "states", "ratesPerSecond", "transitionRatesPerSecond"],
+        ArrivalProcessType.Superposition => ["process", "components"],
+        ArrivalProcessType.Trace => ["process", "timestampsSeconds"],
+        ArrivalProcessType.BinnedCounts => ["process", "counts", "binSeconds", "spread"],
+        _ => Processes.SelectMany(p => FieldsOf(p.Value)).Distinct().ToArray(),
+    };
+
+    private static RateScheduleArrivals? ReadRate(JsonObjectReader reader, ArrivalKind kind, ValidationErrors errors)
+    {
         RateSegment[]? schedule = null;
         if (reader.Number("ratePerSecond", Rate) is { } rate)
         {
@@ -50,7 +115,42 @@ internal static class ArrivalsReader
             errors.AddShown(reader.PathOf("ratePerSecond"), ValidationErrors.Show(null), "is required unless rateSchedule is given");
         }
 
-        return errors.All.Count == before && schedule is not null ? new ArrivalProcess(kind, schedule) : null;
+        return schedule is null ? null : new RateScheduleArrivals(kind, schedule);
+    }
+
+    private static SuperposedArrivals? ReadSuperposition(JsonObjectReader reader, ValidationErrors errors)
+    {
+        if (reader.Get("components", required: true, "give an array of arrivals objects") is not { } element)
+        {
+            return null;
+        }
+
+        var path = reader.PathOf("components");
+        if (!JsonArrayReader.IsArrayOfLength(element, path, errors, null, "arrivals objects (each with its own \"process\")"))
+        {
+            return null;
+        }
+
+        var components = element.EnumerateArray().Select((item, i) => Read(item, $"{path}[{i}]", errors)).ToArray();
+        return components.All(c => c is not null) ? new SuperposedArrivals(components!) : null;
+    }
+
+    private static TraceArrivals? ReadTrace(JsonObjectReader reader, ValidationErrors errors) =>
+        reader.Get("timestampsSeconds", required: true, "give an array of arrival times in seconds") is { } element &&
+        JsonArrayReader.Numbers(element, reader.PathOf("timestampsSeconds"), Time, errors) is { } times
+            ? ArrivalProcess.FromTimestamps(times)
+            : null;
+
+    private static BinnedCountArrivals? ReadBinnedCounts(JsonObjectReader reader, ValidationErrors errors)
+    {
+        (string Name, WithinBinSpread Value)[] spreads =
+            [("uniform", WithinBinSpread.Uniform), ("evenlySpaced", WithinBinSpread.EvenlySpaced), ("poisson", WithinBinSpread.Poisson)];
+        var counts = reader.Get("counts", required: true, "give an array of arrival counts, one per bin") is { } element
+            ? JsonArrayReader.Integers(element, reader.PathOf("counts"), 0, int.MaxValue, errors)
+            : null;
+        var binSeconds = reader.Number("binSeconds", Length) ?? 60;
+        var spread = reader.Choice("spread", spreads) ?? WithinBinSpread.Uniform;
+        return counts is null ? null : new BinnedCountArrivals(counts, binSeconds, spread);
     }
 
     private static RateSegment[]? ReadSchedule(JsonElement element, string path, ValidationErrors errors)
@@ -71,7 +171,7 @@ internal static class ArrivalsReader
             var itemPath = $"{path}[{index}]";
             if (JsonObjectReader.Open(item, itemPath, SegmentFields, errors) is { } segment)
             {
-                var start = segment.Number("startSeconds", Start, required: true);
+                var start = segment.Number("startSeconds", Time, required: true);
                 var rate = segment.Number("ratePerSecond", Rate, required: true);
                 if (start is { } s)
                 {

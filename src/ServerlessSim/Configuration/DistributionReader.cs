@@ -21,7 +21,7 @@ internal static class DistributionReader
         ("empirical", DistributionType.Empirical),
     ];
 
-    private static readonly string[] AllFields = ["type", "valueMs", "meanMs", "medianMs", "p99Ms", "shape", "samplesMs", "percentilesMs"];
+    private static readonly string[] AllFields = ["type", "valueMs", "meanMs", "medianMs", "p99Ms", "shape", "samplesMs", "percentilesMs", "resample"];
 
     private static readonly NumberRange NonNegativeMs = new(0, Unit: "ms");
     private static readonly NumberRange PositiveMs = new(0, MinExclusive: true, Unit: "ms");
@@ -80,7 +80,7 @@ internal static class DistributionReader
         DistributionType.Exponential => ["type", "meanMs"],
         DistributionType.LogNormal => ["type", "medianMs", "p99Ms"],
         DistributionType.Gamma => ["type", "shape", "meanMs"],
-        DistributionType.Empirical => ["type", "samplesMs", "percentilesMs"],
+        DistributionType.Empirical => ["type", "samplesMs", "percentilesMs", "resample"],
         _ => AllFields,
     };
 
@@ -144,13 +144,20 @@ internal static class DistributionReader
             return null;
         }
 
+        var resample = reader.Flag("resample") ?? false;
         if (samples is { } samplesElement)
         {
-            return ReadSamples(samplesElement, reader.PathOf("samplesMs"), errors);
+            return ReadSamples(samplesElement, reader.PathOf("samplesMs"), resample, errors);
         }
 
         if (percentiles is { } percentilesElement)
         {
+            if (resample)
+            {
+                errors.AddShown(reader.PathOf("resample"), "true", "is only allowed with samplesMs: percentiles are always interpolated");
+                return null;
+            }
+
             return ReadPercentiles(percentilesElement, reader.PathOf("percentilesMs"), errors);
         }
 
@@ -158,7 +165,7 @@ internal static class DistributionReader
         return null;
     }
 
-    private static EmpiricalDistribution? ReadSamples(JsonElement element, string path, ValidationErrors errors)
+    private static EmpiricalDistribution? ReadSamples(JsonElement element, string path, bool resample, ValidationErrors errors)
     {
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
         {
@@ -178,7 +185,12 @@ internal static class DistributionReader
             index++;
         }
 
-        return seconds.Count == element.GetArrayLength() ? EmpiricalDistribution.FromSamples(seconds) : null;
+        if (seconds.Count != element.GetArrayLength())
+        {
+            return null;
+        }
+
+        return resample ? EmpiricalDistribution.Resampling(seconds) : EmpiricalDistribution.FromSamples(seconds);
     }
 
     private static EmpiricalDistribution? ReadPercentiles(JsonElement element, string path, ValidationErrors errors)

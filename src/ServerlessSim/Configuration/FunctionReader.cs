@@ -21,6 +21,9 @@ internal static class FunctionReader
     /// <summary>The fields of <c>function</c>.</summary>
     public static readonly string[] Fields = ["name", "memoryMb", "arrivals", "work", "coldStartMs", "keepAliveSeconds", "maxInstances"];
 
+    /// <summary>The fields of <c>trace.function</c>: a function's, but name and arrivals come from the trace.</summary>
+    public static readonly string[] TemplateFields = ["memoryMb", "work", "coldStartMs", "keepAliveSeconds", "maxInstances"];
+
     private static readonly string[] WorkFields = ["cpuMs", "ioWaitMs"];
 
     private const string DistributionHint = "give milliseconds (e.g. 10) or a distribution (e.g. {\"type\":\"lognormal\",\"medianMs\":10,\"p99Ms\":40})";
@@ -66,22 +69,36 @@ internal static class FunctionReader
     }
 
     /// <summary>The function at <paramref name="path"/>, or null (with errors) if anything about it is invalid.</summary>
-    public static FunctionDefinition? Read(JsonElement element, string path, ValidationErrors errors, string defaultName = DefaultName)
+    public static FunctionDefinition? Read(JsonElement element, string path, ValidationErrors errors, string defaultName = DefaultName) =>
+        Read(element, path, errors, defaultName, template: false);
+
+    /// <summary>
+    /// The settings a trace's functions share (<c>trace.function</c>): a function without name and arrivals, whose
+    /// work is optional (null when absent: then the trace must give durations).
+    /// </summary>
+    public static (FunctionDefinition Function, bool HasWork)? ReadTemplate(JsonElement element, string path, ValidationErrors errors) =>
+        Read(element, path, errors, DefaultName, template: true) is { } function
+            ? (function, element.TryGetProperty("work", out var work) && work.ValueKind != JsonValueKind.Null)
+            : null;
+
+    private static FunctionDefinition? Read(JsonElement element, string path, ValidationErrors errors, string defaultName, bool template)
     {
-        if (JsonObjectReader.Open(element, path, Fields, errors) is not { } reader)
+        if (JsonObjectReader.Open(element, path, template ? TemplateFields : Fields, errors) is not { } reader)
         {
             return null;
         }
 
         var before = errors.All.Count;
-        var name = reader.Text("name") ?? defaultName;
+        var name = template ? defaultName : reader.Text("name") ?? defaultName;
         var memoryMb = reader.Number("memoryMb", Memory) ?? DefaultMemoryMb;
-        var arrivals = reader.Get("arrivals", required: true, "give an object with \"ratePerSecond\" or \"rateSchedule\"") is { } a
-            ? ArrivalsReader.Read(a, reader.PathOf("arrivals"), errors)
-            : null;
-        var work = reader.Get("work", required: true, "give an object with \"cpuMs\" and optionally \"ioWaitMs\"") is { } w
+        var arrivals = template
+            ? ArrivalProcess.Constant(0)
+            : reader.Get("arrivals", required: true, "give an object with \"ratePerSecond\" or \"rateSchedule\"") is { } a
+                ? ArrivalsReader.Read(a, reader.PathOf("arrivals"), errors)
+                : null;
+        var work = reader.Get("work", required: !template, "give an object with \"cpuMs\" and optionally \"ioWaitMs\"") is { } w
             ? ReadWork(w, reader.PathOf("work"), errors)
-            : null;
+            : template ? new WorkProfile(ConstantDistribution.Zero, ConstantDistribution.Zero) : null;
         var coldStart = reader.Get("coldStartMs") is { } c ? DistributionReader.Read(c, reader.PathOf("coldStartMs"), errors) : ConstantDistribution.Zero;
         var keepAlive = ReadKeepAlive(reader, errors);
         var maxInstances = reader.Integer("maxInstances", 1, int.MaxValue);

@@ -16,7 +16,7 @@ internal static class ScenarioReader
 {
     /// <summary>The top-level fields.</summary>
     public static readonly string[] Fields =
-        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "functions", "policies", "prices"];
+        ["name", "seed", "horizonSeconds", "warmUpSeconds", "replications", "timeSeriesStepSeconds", "account", "function", "functions", "trace", "policies", "prices"];
 
     private static readonly string[] AccountFields = ["concurrencyLimit"];
 
@@ -61,7 +61,7 @@ internal static class ScenarioReader
         }
 
         var account = reader.Get("account") is { } a ? ReadAccount(a, reader.PathOf("account"), errors) : null;
-        var functions = ReadFunctions(reader, errors);
+        var functions = ReadFunctions(reader, baseDirectory, errors);
         var policies = reader.Get("policies", required: true, "give an array of policies") is { } p
             ? PolicyReader.Read(p, reader.PathOf("policies"), errors)
             : null;
@@ -114,18 +114,24 @@ internal static class ScenarioReader
         }
     }
 
-    // Exactly one of "function" (one object) and "functions" (an array sharing the account).
-    private static IReadOnlyList<FunctionDefinition>? ReadFunctions(JsonObjectReader reader, ValidationErrors errors)
+    // Exactly one of "function" (one object), "functions" (an array sharing the account) and "trace" (a replay).
+    private static IReadOnlyList<FunctionDefinition>? ReadFunctions(JsonObjectReader reader, string baseDirectory, ValidationErrors errors)
     {
-        if (reader.Has("function") && reader.Has("functions"))
+        var given = new[] { "function", "functions", "trace" }.Where(reader.Has).ToArray();
+        if (given.Length > 1)
         {
-            errors.AddShown(reader.PathOf("functions"), "[...]", "must not be given with \"function\": give one function, or several as \"functions\"");
+            errors.AddShown(reader.PathOf(given[1]), "{...}", $"must not be given with \"{given[0]}\": give one function, several as \"functions\", or a \"trace\"");
             return null;
         }
 
         if (reader.Has("functions"))
         {
             return FunctionReader.ReadMany(reader.Get("functions")!.Value, reader.PathOf("functions"), errors);
+        }
+
+        if (reader.Has("trace"))
+        {
+            return TraceSectionReader.Read(reader.Get("trace")!.Value, reader.PathOf("trace"), baseDirectory, errors);
         }
 
         return reader.Get("function", required: true, "give an object with \"arrivals\" and \"work\" (or several functions as \"functions\")") is { } f &&

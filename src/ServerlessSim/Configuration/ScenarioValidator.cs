@@ -3,6 +3,7 @@ using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Randomness;
+using ServerlessSim.Workload;
 
 namespace ServerlessSim.Configuration;
 
@@ -104,10 +105,16 @@ public static class ScenarioValidator
         }
 
         errors.CheckRange(path + ".memoryMb", function.MemoryMb, 64, 32_768, unit: "MB");
-        var schedule = function.Arrivals.Schedule;
-        for (var i = 0; i < schedule.Count; i++)
+        if (function.Arrivals is null)
         {
-            errors.CheckRange($"{path}.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
+            errors.Add(path + ".arrivals", null, "is required");
+        }
+        else if (function.Arrivals is RateScheduleArrivals { Schedule: var schedule })
+        {
+            for (var i = 0; i < schedule.Count; i++)
+            {
+                errors.CheckRange($"{path}.arrivals.rateSchedule[{i}].ratePerSecond", schedule[i].RatePerSecond, 0, MaxRatePerSecond, unit: "req/s");
+            }
         }
 
         ValidateDistribution(path + ".work.cpuMs", function.Work.CpuDemand, errors);

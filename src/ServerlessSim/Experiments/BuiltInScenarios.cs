@@ -24,7 +24,7 @@ public static class BuiltInScenarios
         Function: new FunctionDefinition(
             Name: "api",
             MemoryMb: 1024,
-            Arrivals: new ArrivalProcess(ArrivalKind.Poisson, [new(0, 1000), new(300, 8000), new(360, 1000)]),
+            Arrivals: ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 1000), new(300, 8000), new(360, 1000)]),
             Work: new WorkProfile(
                 CpuDemand: LogNormalDistribution.FromMedianAndP99(0.010, 0.040),
                 IoWait: LogNormalDistribution.FromMedianAndP99(0.150, 0.600)),

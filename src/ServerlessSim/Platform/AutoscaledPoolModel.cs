@@ -24,7 +24,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
 {
     private const double MinPokeIntervalSeconds = 1;
     private readonly int _function;
-    private readonly ArrivalGenerator _arrivals;
+    private readonly IArrivalStream _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly IDistribution _coldStart;
     private readonly RandomStream _coldStartRandom;
@@ -78,7 +78,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         var common = settings.Common;
         var function = common.Function;
         _function = common.FunctionIndex;
-        _arrivals = new ArrivalGenerator(function.Arrivals, streams.Arrivals);
+        _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _coldStart = function.ColdStart;
         _coldStartRandom = streams.ColdStart;

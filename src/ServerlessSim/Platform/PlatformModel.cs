@@ -19,7 +19,7 @@ internal sealed class PlatformModel : IFunctionModel
     private const int NoRequest = -1;
 
     private readonly int _function;
-    private readonly ArrivalGenerator _arrivals;
+    private readonly IArrivalStream _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly IDistribution _coldStart;
     private readonly RandomStream _coldStartRandom;
@@ -56,7 +56,7 @@ internal sealed class PlatformModel : IFunctionModel
     {
         var function = settings.Function;
         _function = settings.FunctionIndex;
-        _arrivals = new ArrivalGenerator(function.Arrivals, streams.Arrivals);
+        _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _coldStart = function.ColdStart;
         _coldStartRandom = streams.ColdStart;

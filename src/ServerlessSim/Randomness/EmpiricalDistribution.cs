@@ -2,22 +2,27 @@ using System.Globalization;
 
 namespace ServerlessSim.Randomness;
 
-/// <summary>A distribution given by points of its quantile function, interpolated linearly between them.</summary>
+/// <summary>A distribution given by points of its quantile function, interpolated linearly between them; or a resampling of recorded values.</summary>
 /// <remarks>
 /// Built from percentiles (as the Azure 2019 durations file gives them: min, p1, p25, p50, p75, p99, max) or from
 /// raw samples (each sample at an equal step of probability). A draw picks u in [0, 1) and interpolates the
-/// quantile function at u, so the result never leaves [first value, last value]. Immutable and thread-safe.
+/// quantile function at u, so the result never leaves [first value, last value]. <see cref="Resampling"/> instead
+/// draws one of the recorded values, each with probability 1/n: no interpolation, and the mean is exactly the
+/// samples' mean (interpolation gives the smallest and largest samples half weight: for 1, 2, 9 its mean is 3.5,
+/// not 4). Immutable and thread-safe.
 /// </remarks>
 public sealed class EmpiricalDistribution : IDistribution
 {
     private readonly double[] _probabilities;
     private readonly double[] _values;
+    private readonly bool _resampling;
 
-    private EmpiricalDistribution(double[] probabilities, double[] values)
+    private EmpiricalDistribution(double[] probabilities, double[] values, bool resampling = false)
     {
         _probabilities = probabilities;
         _values = values;
-        Mean = ComputeMean(probabilities, values);
+        _resampling = resampling;
+        Mean = resampling ? values.Average() : ComputeMean(probabilities, values);
     }
 
     /// <summary>From (percentile 0..100, value in seconds) points; percentiles 0 and 100 must be present.</summary>
@@ -53,18 +58,7 @@ public sealed class EmpiricalDistribution : IDistribution
     /// <exception cref="ArgumentException">No samples, or a negative or non-finite one.</exception>
     public static EmpiricalDistribution FromSamples(IReadOnlyList<double> samplesSeconds)
     {
-        ArgumentNullException.ThrowIfNull(samplesSeconds);
-        if (samplesSeconds.Count == 0)
-        {
-            throw new ArgumentException("At least one sample is needed.", nameof(samplesSeconds));
-        }
-
-        if (samplesSeconds.Any(s => !(s >= 0) || double.IsInfinity(s)))
-        {
-            throw new ArgumentException("Samples must be finite and non-negative.", nameof(samplesSeconds));
-        }
-
-        var values = samplesSeconds.Order().ToArray();
+        var values = SortedSamples(samplesSeconds);
         if (values.Length == 1)
         {
             return new EmpiricalDistribution([0.0, 1.0], [values[0], values[0]]);
@@ -79,6 +73,14 @@ public sealed class EmpiricalDistribution : IDistribution
         return new EmpiricalDistribution(probabilities, values);
     }
 
+    /// <summary>Draws one of <paramref name="samplesSeconds"/> (at least one, each finite and non-negative), each with probability 1/n.</summary>
+    /// <remarks>For replaying recorded durations: the draws have exactly the samples' distribution. E.g. 0.1, 0.2, 0.2 s gives 0.2 s two times in three.</remarks>
+    /// <exception cref="ArgumentException">No samples, or a negative or non-finite one.</exception>
+    public static EmpiricalDistribution Resampling(IReadOnlyList<double> samplesSeconds)
+    {
+        return new EmpiricalDistribution([], SortedSamples(samplesSeconds), resampling: true);
+    }
+
     /// <inheritdoc />
     public double Mean { get; }
 
@@ -88,6 +90,11 @@ public sealed class EmpiricalDistribution : IDistribution
     /// <summary>The value at probability <paramref name="p"/> in [0, 1], in seconds.</summary>
     public double Quantile(double p)
     {
+        if (_resampling)
+        {
+            return _values[Math.Min((int)(p * _values.Length), _values.Length - 1)];
+        }
+
         var index = Array.BinarySearch(_probabilities, p);
         if (index >= 0)
         {
@@ -108,7 +115,23 @@ public sealed class EmpiricalDistribution : IDistribution
     /// <inheritdoc />
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"empirical {_values.Length} points, {_values[0] * 1000:0.###}..{_values[^1] * 1000:0.###} ms, mean {Mean * 1000:0.###} ms");
+        $"empirical {_values.Length} {(_resampling ? "samples" : "points")}, {_values[0] * 1000:0.###}..{_values[^1] * 1000:0.###} ms, mean {Mean * 1000:0.###} ms");
+
+    private static double[] SortedSamples(IReadOnlyList<double> samplesSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(samplesSeconds);
+        if (samplesSeconds.Count == 0)
+        {
+            throw new ArgumentException("At least one sample is needed.", nameof(samplesSeconds));
+        }
+
+        if (samplesSeconds.Any(s => !(s >= 0) || double.IsInfinity(s)))
+        {
+            throw new ArgumentException("Samples must be finite and non-negative.", nameof(samplesSeconds));
+        }
+
+        return samplesSeconds.Order().ToArray();
+    }
 
     // The mean of a piecewise-linear quantile function is the sum over segments of width x midpoint.
     private static double ComputeMean(double[] probabilities, double[] values)

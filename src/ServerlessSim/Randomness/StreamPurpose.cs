@@ -19,6 +19,9 @@ public enum StreamPurpose
     /// <summary>Policy decisions that are random (a random idle-instance choice, say).</summary>
     Policy = 4,
 
+    /// <summary>Thinning or replicating a trace's arrivals when it is rate-scaled (seeded by the trace options, once per load, not per run).</summary>
+    TraceScaling = 5,
+
     /// <summary>Dispatch draws on autoscaled platforms (the two instances of power of two choices).</summary>
     Dispatch = 10,
 

@@ -9,6 +9,8 @@ namespace ServerlessSim.Reporting;
 /// <param name="Rows">Cells as text, the first cell the metric's label with its unit.</param>
 public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
+    private const int MaxNameLength = 17;
+
     // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue or memory limit; nothing provisioned).
     private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
     [
@@ -41,12 +43,20 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         ("cost per CPU-hour of work (USD)", "costUsd.perCpuSecond", 3600, "0.0000", false),
     ];
 
-    /// <summary>The table for <paramref name="result"/>; cells carry "± half-width" when there are replications.</summary>
+    /// <summary>What the marker in the ratio column means; print it under a table that has the column.</summary>
+    public const string SignificanceNote =
+        "* in the ratio column: the paired difference (same traffic, replication by replication) is significant, its 95% interval excludes 0";
+
+    /// <summary>
+    /// The table for <paramref name="result"/>; cells carry "± half-width" when there are replications, and a ratio
+    /// carries " *" when the last policy's paired difference from the first is significant (<see cref="SignificanceNote"/>).
+    /// </summary>
     public static ComparisonTable From(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var policies = result.Policies;
         var withRatio = policies.Count >= 2;
+        var differences = withRatio ? result.Differences[^1] : null;
         var headers = new List<string> { "metric" };
         headers.AddRange(policies.Select(p => p.Options.Name));
         if (withRatio)
@@ -67,7 +77,8 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
             if (withRatio)
             {
                 var ratio = ResultsDocument.Ratio(policies[^1], policies[0], metric);
-                row.Add(ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-");
+                var significant = differences!.Metrics.Count > 0 && differences[metric].Significant == true;
+                row.Add((ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-") + (significant ? " *" : string.Empty));
             }
 
             rows.Add(row);
@@ -101,7 +112,7 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         foreach (var f in busiest)
         {
             var first = policies[0].FunctionResults[f];
-            var row = new List<string> { first.Name, first["requests"].ToString("N0", CultureInfo.InvariantCulture) };
+            var row = new List<string> { Shorten(first.Name), first["requests"].ToString("N0", CultureInfo.InvariantCulture) };
             foreach (var p in policies)
             {
                 var function = p.FunctionResults[f];
@@ -115,6 +126,9 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
 
         return new ComparisonTable(headers, rows);
     }
+
+    // Trace functions are named by 64-character hashes; 16 characters tell them apart in a table (all of it is in functions.csv).
+    private static string Shorten(string name) => name.Length <= MaxNameLength ? name : name[..(MaxNameLength - 1)] + "…";
 
     /// <summary>The table as GitHub Markdown.</summary>
     public string ToMarkdown()

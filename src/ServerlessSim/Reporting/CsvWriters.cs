@@ -69,6 +69,30 @@ public static class CsvWriters
         return csv.ToString();
     }
 
+    /// <summary>
+    /// The paired differences: one row per policy after the first and metric (policy, baseline, metric,
+    /// meanDifference, ci95HalfWidth, pairs, significant); policy - baseline, replication by replication.
+    /// </summary>
+    public static string Differences(ComparisonResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var csv = new StringBuilder("policy,baseline,metric,meanDifference,ci95HalfWidth,pairs,significant\n");
+        foreach (var policy in result.Differences)
+        {
+            foreach (var difference in policy.Metrics)
+            {
+                csv.Append(Quote(policy.Policy)).Append(',').Append(Quote(policy.Baseline)).Append(',').Append(difference.Metric).Append(',')
+                   .Append(Number(difference.Mean)).Append(',')
+                   .Append(difference.HalfWidth95 is { } h ? Number(h) : string.Empty).Append(',')
+                   .Append(difference.Pairs.ToString(CultureInfo.InvariantCulture)).Append(',')
+                   .Append(difference.Significant switch { true => "true", false => "false", null => string.Empty }).Append('\n');
+            }
+        }
+
+        return csv.ToString();
+    }
+
+
     /// <summary>A time series, one row per step (times in seconds; instances and in-flight time-averaged; counts per step).</summary>
     public static string TimeSeries(IReadOnlyList<TimeSeriesPoint> points)
     {
@@ -95,8 +119,8 @@ public static class CsvWriters
            .Append(metric.HalfWidth95 is { } h ? Number(h) : string.Empty).Append(',')
            .Append(metric.Replications.ToString(CultureInfo.InvariantCulture)).Append('\n');
 
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
-    private static string Quote(string text) =>
+    internal static string Quote(string text) =>
         text.AsSpan().IndexOfAny(",\"\n\r") < 0 ? text : '"' + text.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 }

@@ -3,7 +3,7 @@ using ServerlessSim.Experiments;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, functions.csv (several functions), a time-series CSV per policy and report.md.</summary>
+/// <summary>Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, differences.csv (two policies or more), functions.csv (several functions), a time-series CSV per policy and report.md.</summary>
 public static class ReportWriter
 {
     private const int MarkdownTopFunctions = 20;
@@ -23,6 +23,11 @@ public static class ReportWriter
         if (result.Scenario.Functions.Count > 1)
         {
             written.Add(WriteAtomically(directory, "functions.csv", CsvWriters.Functions(result)));
+        }
+
+        if (result.Policies.Count >= 2)
+        {
+            written.Add(WriteAtomically(directory, "differences.csv", CsvWriters.Differences(result)));
         }
 
         foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
@@ -45,7 +50,17 @@ public static class ReportWriter
         md.Append(char.ToUpperInvariant(functions[0])).Append(functions, 1, functions.Length - 1).Append(".\n");
         md.Append(FormattableString.Invariant(
             $"Horizon {s.Horizon.Seconds} s, warm-up {s.WarmUp.Seconds} s, seed {s.Seed}, {s.Replications} replication(s) (± is the 95% confidence half-width), account limit {s.EffectiveAccount.ConcurrencyLimit}.\n\n"));
+        foreach (var line in ExperimentSummary.Lines(result))
+        {
+            md.Append(line).Append("\n\n");
+        }
+
         md.Append(ComparisonTable.From(result).ToMarkdown()).Append('\n');
+        if (result.Policies.Count >= 2)
+        {
+            md.Append(ComparisonTable.SignificanceNote).Append(".\n\n");
+        }
+
         if (s.Functions.Count > 1)
         {
             md.Append(FormattableString.Invariant($"The {Math.Min(MarkdownTopFunctions, s.Functions.Count)} busiest functions (all in functions.csv):\n\n"));

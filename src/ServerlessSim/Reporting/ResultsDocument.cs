@@ -12,7 +12,7 @@ namespace ServerlessSim.Reporting;
 /// Deterministic: the same result gives the same bytes (fixed field order, shortest round-trip numbers, "\n" line
 /// ends), so the same scenario and seed give a byte-identical document whatever the number of threads.
 /// </remarks>
-public static class ResultsDocument
+public static partial class ResultsDocument
 {
     /// <summary>The version of the document's shape; raised on any breaking change.</summary>
     /// <remarks>2: <c>billing</c> became an object (model, arm, freeTier); prices list their rows; the bill's parts and per-CPU-second cost were added.</remarks>
@@ -42,6 +42,7 @@ public static class ResultsDocument
         json.WriteNumber("schemaVersion", SchemaVersion);
         json.WriteBoolean("partial", result.Partial);
         WriteScenario(json, result.Scenario);
+        WriteExperiment(json, result);
         json.WriteStartArray("policies");
         foreach (var policy in result.Policies)
         {
@@ -87,7 +88,7 @@ public static class ResultsDocument
         json.WriteStartObject();
         json.WriteString("name", function.Name);
         json.WriteNumber("memoryMb", function.MemoryMb);
-        json.WriteString("arrivals", function.Arrivals.Kind.ToString().ToLowerInvariant());
+        json.WriteString("arrivals", function.Arrivals.ProcessName);
         json.WriteNumber("expectedRequests", function.Arrivals.ExpectedArrivals(scenario.WarmUp.Seconds, scenario.Horizon.Seconds));
         json.WriteString("cpu", function.Work.CpuDemand.Describe());
         json.WriteString("ioWait", function.Work.IoWait.Describe());
@@ -208,21 +209,14 @@ public static class ResultsDocument
             json.WriteString("policy", policy.Options.Name);
             foreach (var name in RatioMetrics)
             {
-                var ratio = Ratio(policy, baseline, name);
-                if (ratio is { } r)
-                {
-                    json.WriteNumber(name, r);
-                }
-                else
-                {
-                    json.WriteNull(name);
-                }
+                WriteNumberOrNull(json, name, Ratio(policy, baseline, name));
             }
 
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        WriteDifferences(json, result);
         json.WriteEndObject();
     }
 

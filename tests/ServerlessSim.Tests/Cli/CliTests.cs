@@ -74,7 +74,7 @@ public class CliTests
             exit.Should().Be(0);
             stdout.Should().Contain("latency p99 (ms)").And.Contain("lambda");
             Directory.GetFiles(directory).Select(Path.GetFileName).Should().BeEquivalentTo(
-                "results.json", "summary.csv", "cost.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
+                "results.json", "summary.csv", "cost.csv", "differences.csv", "timeseries-lambda.csv", "timeseries-many-k80.csv", "report.md");
             var cost = File.ReadAllLines(Path.Combine(directory, "cost.csv"));
             cost[0].Should().Be("policy,billing,totalUsd,perMillionRequestsUsd,perCpuSecondUsd,requestsUsd,computeBusyUsd,computeIdleUsd,initUsd,provisionedUsd,queueUsd,latencyP99Ms");
             cost.Should().HaveCount(3).And.Contain(line => line.StartsWith("lambda,LambdaPerRequest,", StringComparison.Ordinal));

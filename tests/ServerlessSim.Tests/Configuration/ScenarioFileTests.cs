@@ -29,10 +29,11 @@ public class ScenarioFileTests
     {
         var files = Directory.GetFiles(ExampleFiles.Directory, "*.json");
 
-        files.Select(Path.GetFileName).Should().Contain(["io-heavy-api.json", "steady-1000-busy.json", "hand-computable.json"]);
+        files.Select(Path.GetFileName).Should().Contain(["io-heavy-api.json", "steady-1000-busy.json", "hand-computable.json", "sweep-k.json"]);
         foreach (var file in files)
         {
-            FluentActions.Invoking(() => ScenarioFile.Load(file)).Should().NotThrow(file);
+            // ExperimentFile reads the scenario with ScenarioFile, and the experiment section some examples have.
+            FluentActions.Invoking(() => ExperimentFile.Load(file)).Should().NotThrow(file);
         }
     }
 
@@ -70,8 +71,9 @@ public class ScenarioFileTests
         f.MemoryMb.Should().Be(g.MemoryMb);
         f.KeepAlive.Should().Be(g.KeepAlive);
         f.MaxInstances.Should().Be(g.MaxInstances);
-        f.Arrivals.Kind.Should().Be(g.Arrivals.Kind);
-        f.Arrivals.Schedule.Should().Equal(g.Arrivals.Schedule);
+        var (fa, ga) = ((RateScheduleArrivals)f.Arrivals, (RateScheduleArrivals)g.Arrivals);
+        fa.Kind.Should().Be(ga.Kind);
+        fa.Schedule.Should().Equal(ga.Schedule);
         ShouldMatch(f.Work.CpuDemand, g.Work.CpuDemand);
         ShouldMatch(f.Work.IoWait, g.Work.IoWait);
         ShouldMatch(f.ColdStart, g.ColdStart);
@@ -138,8 +140,8 @@ public class ScenarioFileTests
         scenario.EffectiveAccount.ConcurrencyLimit.Should().Be(200);
         var f = scenario.Function;
         (f.Name, f.MemoryMb, f.KeepAlive.IsInfinite, f.MaxInstances).Should().Be(("f", 2048.0, true, (int?)7));
-        f.Arrivals.Kind.Should().Be(ArrivalKind.Constant);
-        f.Arrivals.Schedule.Should().Equal(new RateSegment(0, 5), new RateSegment(20, 0));
+        f.Arrivals.Should().BeOfType<RateScheduleArrivals>().Which.Kind.Should().Be(ArrivalKind.Constant);
+        ((RateScheduleArrivals)f.Arrivals).Schedule.Should().Equal(new RateSegment(0, 5), new RateSegment(20, 0));
         f.Work.CpuDemand.Should().Be(new GammaDistribution(2, 0.030));
         f.Work.IoWait.Should().Be(new ExponentialDistribution(0.080));
         f.ColdStart.Mean.Should().BeApproximately(0.200, 1e-12);
@@ -167,7 +169,7 @@ public class ScenarioFileTests
         scenario.EffectiveAccount.ConcurrencyLimit.Should().Be(1000);
         var f = scenario.Function;
         (f.Name, f.MemoryMb, f.KeepAlive, f.MaxInstances).Should().Be(("function", 1024.0, SimDuration.FromSeconds(600), (int?)null));
-        f.Arrivals.Kind.Should().Be(ArrivalKind.Poisson);
+        f.Arrivals.Should().BeOfType<RateScheduleArrivals>().Which.Kind.Should().Be(ArrivalKind.Poisson);
         f.Work.CpuDemand.Should().Be(new ConstantDistribution(0.010));
         f.Work.IoWait.Mean.Should().Be(0);
         f.ColdStart.Mean.Should().Be(0);

@@ -17,7 +17,7 @@ public class DeterminismTests
         {
             Function = builtIn.Function with
             {
-                Arrivals = new ArrivalProcess(ArrivalKind.Poisson, [new(0, 100), new(30, 800), new(36, 100)]),
+                Arrivals = ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 100), new(30, 800), new(36, 100)]),
             },
             Account = new AccountOptions(100),
             Horizon = SimDuration.FromSeconds(60),

@@ -73,7 +73,7 @@ public class AutoscaledPoolModelTests
         // 20 req/s of 100 ms until 100 s, then nothing. The stable average reaches 0 about 60 s after the last request
         // (~160 s); the last pod goes 30 s later (~190 s).
         var scenario = TestScenarios.Single(
-            Presets.Knative, new ArrivalProcess(ArrivalKind.Poisson, [new(0, 20), new(100, 0)]), None, new ConstantDistribution(0.1),
+            Presets.Knative, ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 20), new(100, 0)]), None, new ConstantDistribution(0.1),
             horizonSeconds: 300, warmUpSeconds: 0, coldStart: new ConstantDistribution(0.5)) with { TimeSeriesStep = SimDuration.FromSeconds(5) };
 
         var run = ScenarioRunner.Run(scenario, 0, 0);
@@ -91,7 +91,7 @@ public class AutoscaledPoolModelTests
     {
         // 20 req/s for 100 s, nothing for a day, 20 req/s again for 100 s: ticking every 2 s through the quiet day
         // would be 43,000 events; at rest the autoscaler stops until the next arrival wakes it.
-        var arrivals = new ArrivalProcess(ArrivalKind.Poisson, [new(0, 20), new(100, 0), new(86_500, 20), new(86_600, 0)]);
+        var arrivals = ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 20), new(100, 0), new(86_500, 20), new(86_600, 0)]);
         var scenario = TestScenarios.Single(
             Presets.Knative, arrivals, None, new ConstantDistribution(0.1), horizonSeconds: 86_700, warmUpSeconds: 0, coldStart: new ConstantDistribution(0.5));
 
@@ -173,7 +173,7 @@ public class AutoscaledPoolModelTests
         // traffic grows 1.5x (15 vCPUs on 20: fine) or 3x (30 vCPUs on 20, growing 2x in 5 minutes at best: throttled).
         RunResult Step(double factor) => ScenarioRunner.Run(
             TestScenarios.Single(
-                Presets.LambdaManagedInstances, new ArrivalProcess(ArrivalKind.Poisson, [new(0, 200), new(600, 200 * factor)]),
+                Presets.LambdaManagedInstances, ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 200), new(600, 200 * factor)]),
                 new ExponentialDistribution(0.05), new ExponentialDistribution(0.1), horizonSeconds: 900, warmUpSeconds: 500),
             0,
             0);

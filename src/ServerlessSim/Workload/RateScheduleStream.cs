@@ -2,7 +2,7 @@ using ServerlessSim.Randomness;
 
 namespace ServerlessSim.Workload;
 
-/// <summary>Draws the arrival times of an <see cref="ArrivalProcess"/> in order; one per function per run.</summary>
+/// <summary>Draws the arrival times of a <see cref="RateScheduleArrivals"/> in order; one per function per run.</summary>
 /// <remarks>
 /// Arrivals are generated exactly by inverting the cumulative rate L(t) (the expected arrivals by time t): the
 /// n-th arrival is at L^-1(W_n), where W_n grows by Exp(1) per arrival (Poisson) or by exactly 1 (constant
@@ -11,7 +11,7 @@ namespace ServerlessSim.Workload;
 /// E.g. 1,000 req/s until 300 s and 8,000 req/s after: L(300) = 300,000, so W = 300,000.5 maps to
 /// 300 + 0.5 / 8,000 = 300.0000625 s.
 /// </remarks>
-internal sealed class ArrivalGenerator
+internal sealed class RateScheduleStream : IArrivalStream
 {
     private readonly RateSegment[] _segments;
     private readonly bool _poisson;
@@ -20,14 +20,14 @@ internal sealed class ArrivalGenerator
     private double _segmentStartWork;
     private double _work;
 
-    public ArrivalGenerator(ArrivalProcess process, RandomStream random)
+    public RateScheduleStream(RateScheduleArrivals process, RandomStream random)
     {
         _segments = process.Schedule.ToArray();
         _poisson = process.Kind == ArrivalKind.Poisson;
         _random = random;
     }
 
-    /// <summary>The next arrival time in seconds (after the previous one), or +infinity if the rate stays zero.</summary>
+    /// <inheritdoc />
     public double Next()
     {
         _work += _poisson ? -Math.Log(_random.NextOpenDouble()) : 1.0;

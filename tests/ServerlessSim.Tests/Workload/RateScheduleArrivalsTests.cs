@@ -3,13 +3,13 @@ using ServerlessSim.Workload;
 
 namespace ServerlessSim.Tests.Workload;
 
-public class ArrivalGeneratorTests
+public class RateScheduleArrivalsTests
 {
     [Test]
     public void Constant_arrivals_are_evenly_spaced_and_follow_rate_changes()
     {
-        var process = new ArrivalProcess(ArrivalKind.Constant, [new(0, 2), new(3, 10)]);
-        var generator = new ArrivalGenerator(process, RandomStream.For(1, 0, 0, StreamPurpose.Arrivals));
+        var process = ArrivalProcess.Scheduled(ArrivalKind.Constant, [new(0, 2), new(3, 10)]);
+        var generator = process.CreateStream(RandomStream.For(1, 0, 0, StreamPurpose.Arrivals));
 
         var times = new List<double>();
         for (var i = 0; i < 8; i++)
@@ -24,8 +24,8 @@ public class ArrivalGeneratorTests
     [Test]
     public void A_zero_rate_segment_is_a_pause_and_a_final_zero_rate_ends_arrivals()
     {
-        var process = new ArrivalProcess(ArrivalKind.Constant, [new(0, 1), new(1.5, 0), new(10, 1), new(12, 0)]);
-        var generator = new ArrivalGenerator(process, RandomStream.For(1, 0, 0, StreamPurpose.Arrivals));
+        var process = ArrivalProcess.Scheduled(ArrivalKind.Constant, [new(0, 1), new(1.5, 0), new(10, 1), new(12, 0)]);
+        var generator = process.CreateStream(RandomStream.For(1, 0, 0, StreamPurpose.Arrivals));
 
         var t1 = generator.Next();
         var t2 = generator.Next();
@@ -47,8 +47,8 @@ public class ArrivalGeneratorTests
     [Test]
     public void Poisson_counts_follow_the_piecewise_rate()
     {
-        var process = new ArrivalProcess(ArrivalKind.Poisson, [new(0, 1000), new(200, 8000)]);
-        var generator = new ArrivalGenerator(process, RandomStream.For(3, 0, 0, StreamPurpose.Arrivals));
+        var process = ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 1000), new(200, 8000)]);
+        var generator = process.CreateStream(RandomStream.For(3, 0, 0, StreamPurpose.Arrivals));
         long before = 0, after = 0;
         for (var t = generator.Next(); t < 400; t = generator.Next())
         {
@@ -70,8 +70,8 @@ public class ArrivalGeneratorTests
     [Test]
     public void A_schedule_must_start_at_zero_and_increase()
     {
-        FluentActions.Invoking(() => new ArrivalProcess(ArrivalKind.Poisson, [new(1, 5)])).Should().Throw<ArgumentException>().WithMessage("*0 s*");
-        FluentActions.Invoking(() => new ArrivalProcess(ArrivalKind.Poisson, [new(0, 5), new(0, 6)])).Should().Throw<ArgumentException>().WithMessage("*increase*");
+        FluentActions.Invoking(() => ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(1, 5)])).Should().Throw<ArgumentException>().WithMessage("*0 s*");
+        FluentActions.Invoking(() => ArrivalProcess.Scheduled(ArrivalKind.Poisson, [new(0, 5), new(0, 6)])).Should().Throw<ArgumentException>().WithMessage("*increase*");
         FluentActions.Invoking(() => ArrivalProcess.Poisson(-1)).Should().Throw<ArgumentException>().WithMessage("*-1*");
     }
 }
