@@ -18,7 +18,8 @@ internal static class ValidateCommand
         var threads = new Option<int?>("--threads") { Description = "Threads for replications (default: all cores); results do not depend on it.", HelpName = "N" };
         var command = new Command(
             "validate",
-            "Run cases whose answer is known (Erlang-B, M/G/infinity, M/G/1 and M/M/c processor sharing, keep-alive, hand-computed bills, Little's law) " +
+            "Run cases whose answer is known (Erlang-B, M/G/infinity, M/G/1 and M/M/c processor sharing, keep-alive, the Knative and " +
+            "Cloud Run autoscalers' steady states, the interference model, hand-computed bills, Little's law) " +
             "and print theory, simulated mean with its 95% interval, relative error and PASS/FAIL; exit code 1 if any case fails.")
         {
             quick, outDirectory, threads,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ServerlessSim.Cost;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Contention;
 using ServerlessSim.Policies.Dispatch;
 
 namespace ServerlessSim.Configuration;
@@ -11,12 +12,20 @@ internal static class PolicyReader
 {
     /// <summary>The fields of one policy.</summary>
     public static readonly string[] Fields =
-        ["name", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing"];
+    [
+        "name", "preset", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing",
+        "scaling", "waiting", "contention",
+    ];
 
     private static readonly (string Name, bool Value)[] Concurrency = [("onePerInstance", false), ("manyPerInstance", true)];
 
     private static readonly (string Name, DispatchKind Value)[] Dispatch =
-        [("leastLoaded", DispatchKind.LeastLoaded), ("packing", DispatchKind.Packing)];
+    [
+        ("leastLoaded", DispatchKind.LeastLoaded), ("packing", DispatchKind.Packing), ("powerOfTwoChoices", DispatchKind.PowerOfTwoChoices),
+        ("firstAvailable", DispatchKind.FirstAvailable), ("roundRobin", DispatchKind.RoundRobin),
+    ];
+
+    private static readonly (string Name, int Value)[] PresetNames = Presets.ManyRequestsByName.Select((p, i) => (p.Name, i)).ToArray();
 
     private static readonly (string Name, LimitScope Value)[] LimitCounts =
         [("inFlightRequests", LimitScope.InFlightRequests), ("instances", LimitScope.Instances)];
@@ -66,7 +75,8 @@ internal static class PolicyReader
     }
 
     // Returns a policy whenever its name and concurrency are readable, even if another field is invalid, so that
-    // duplicate names are still reported; the caller discards the list if any error was added.
+    // duplicate names are still reported; the caller discards the list if any error was added. A preset gives every
+    // field a value; the fields written override it.
     private static PolicyOptions? ReadOne(JsonElement element, string path, ValidationErrors errors)
     {
         if (JsonObjectReader.Open(element, path, Fields, errors) is not { } reader)
@@ -74,7 +84,8 @@ internal static class PolicyReader
             return null;
         }
 
-        var isMany = reader.Choice("concurrency", Concurrency, required: true);
+        var preset = reader.Choice("preset", PresetNames) is { } index ? Presets.ManyRequestsByName[index].Policy : null;
+        var isMany = reader.Choice("concurrency", Concurrency, required: !reader.Has("preset")) ?? preset?.IsMany;
         var k = reader.Integer("maxConcurrentPerInstance", 1, ManyPerInstanceOptions.MaxAllowedConcurrency);
         var vCpus = reader.Number("vCpus", VCpus);
         if (isMany == false)
@@ -90,21 +101,47 @@ internal static class PolicyReader
 
         var dispatch = reader.Choice("dispatch", Dispatch);
         var limitCounts = reader.Choice("limitCounts", LimitCounts);
-        var billing = reader.Get("billing") is { } b ? BillingReader.Read(b, reader.PathOf("billing"), PolicyOptions.DefaultBillingModel(isMany ?? false), errors) : null;
+        var billing = reader.Get("billing") is { } b
+            ? BillingReader.Read(b, reader.PathOf("billing"), preset?.EffectiveBilling.Model ?? PolicyOptions.DefaultBillingModel(isMany ?? false), errors)
+            : preset?.Billing;
+        Func<double, int>? platformConcurrency = null;
+        var scaling = reader.Get("scaling") is { } s
+            ? ScalingReader.Read(s, reader.PathOf("scaling"), preset?.Scaling, errors, out platformConcurrency)
+            : preset?.Scaling;
+        platformConcurrency ??= ScalingReader.DefaultConcurrency(scaling);
+
+        // Waiting is read over what it would otherwise be; if the scaling was unreadable, over the preset's.
+        var waiting = reader.Get("waiting") is { } w
+            ? PlatformPartsReader.ReadWaiting(w, reader.PathOf("waiting"), preset?.Waiting ?? PolicyOptions.DefaultWaitingFor(scaling ?? preset?.Scaling), errors)
+            : preset?.Waiting;
+        var contention = reader.Get("contention") is { } c
+            ? PlatformPartsReader.ReadContention(c, reader.PathOf("contention"), preset?.EffectiveContention ?? ContentionOptions.ProcessorSharing, errors)
+            : preset?.Contention;
         var name = reader.Text("name");
         if (isMany is null || (reader.Has("name") && name is null))
         {
             return null;
         }
 
+        var presetMany = preset?.Concurrency as ManyPerInstanceOptions;
+        var effectiveVCpus = vCpus ?? presetMany?.VCpus;
+
+        // K not written: the platform's default for the vCPUs or instance size written (Managed Instances' runtime x
+        // vCPUs, Flex Consumption's instance size), else the preset's, else Cloud Run's 80.
+        var platformK = reader.Has("vCpus") || reader.Has("scaling") ? platformConcurrency?.Invoke(effectiveVCpus ?? 1) : null;
+        var effectiveK = k ?? platformK ?? presetMany?.MaxConcurrentPerInstance ?? ManyPerInstanceOptions.CloudRunDefaultConcurrency;
         var options = isMany.Value
-            ? PolicyOptions.ManyPerInstance((int)(k ?? ManyPerInstanceOptions.CloudRunDefaultConcurrency), vCpus, name)
-            : name is null ? PolicyOptions.OnePerInstance() : PolicyOptions.OnePerInstance(name);
+            ? PolicyOptions.ManyPerInstance((int)effectiveK, effectiveVCpus, name ?? preset?.Name)
+            : PolicyOptions.OnePerInstance(name ?? preset?.Name ?? "one-per-instance");
         return options with
         {
-            Dispatch = dispatch is { } d ? new DispatchOptions(d) : null,
-            LimitCounts = limitCounts,
+            Dispatch = dispatch is { } d ? new DispatchOptions(d) : preset?.Dispatch,
+            LimitCounts = limitCounts ?? preset?.LimitCounts,
             Billing = billing,
+            Scaling = scaling,
+            Waiting = waiting,
+            Contention = contention,
+            Preset = preset?.Preset,
         };
     }
 }

@@ -212,6 +212,8 @@ public static class ScenarioValidator
                     errors.CheckRange($"policies[{i}].vCpus", v, 0, 1024, minExclusive: true);
                 }
             }
+
+            PlatformPolicyValidator.Validate(policy, $"policies[{i}]", errors);
         }
     }
 }

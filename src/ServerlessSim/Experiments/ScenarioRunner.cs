@@ -6,6 +6,7 @@ using ServerlessSim.Platform;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Dispatch;
+using ServerlessSim.Policies.Scaling;
 using ServerlessSim.Randomness;
 using ServerlessSim.Reporting;
 
@@ -38,7 +39,7 @@ public static class ScenarioRunner
         var account = new AccountState(scenario.EffectiveAccount.ConcurrencyLimit, policy.EffectiveLimitCounts == LimitScope.Instances);
         var step = scenario.EffectiveTimeSeriesStep.Seconds;
         var accountMetrics = functions.Count == 1 ? null : new RunMetrics(warmUp, horizon, step);
-        var models = new PlatformModel[functions.Count];
+        var models = new IFunctionModel[functions.Count];
         for (var f = 0; f < functions.Count; f++)
         {
             var settings = new PlatformModelSettings(
@@ -50,7 +51,21 @@ public static class ScenarioRunner
                 warmUp,
                 horizon);
             var metrics = accountMetrics is null ? new RunMetrics(warmUp, horizon, step) : RunMetrics.ForFunctionOfMany(warmUp, horizon);
-            models[f] = new PlatformModel(settings, RandomStreams.For(scenario.Seed, replication, f), account, metrics, accountMetrics);
+            var streams = RandomStreams.For(scenario.Seed, replication, f);
+            models[f] = policy.Scaling is AutoscalingOptions scaling
+                ? new AutoscaledPoolModel(
+                    new AutoscaledPoolSettings(
+                        settings,
+                        scaling,
+                        policy.EffectiveWaiting,
+                        policy.EffectiveContention,
+                        RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Dispatch),
+                        RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Memory)),
+                    streams,
+                    account,
+                    metrics,
+                    accountMetrics)
+                : new PlatformModel(settings, streams, account, metrics, accountMetrics);
         }
 
         var model = new AccountModel(models, account, accountMetrics);
@@ -58,7 +73,7 @@ public static class ScenarioRunner
         model.Start(simulator);
 
         // Arrivals stop at the horizon; then the requests still in flight are drained so that every counted
-        // request ends completed or throttled.
+        // request ends completed, throttled, timed out or failed.
         simulator.RunUntil(model, horizon, cancellationToken);
         simulator.RunWhile(model, static m => m.InFlight > 0, cancellationToken);
 

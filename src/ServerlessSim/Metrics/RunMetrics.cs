@@ -18,6 +18,7 @@ internal sealed class RunMetrics
     private double _last;
     private TimeWeightedArea _live, _busy, _initializing, _idle, _inFlight;
     private long _requests, _completed, _throttledAccount, _throttledMaxInstances, _coldStarts, _instanceStarts;
+    private long _throttledQueueFull, _throttledInstanceCapacity, _timedOut, _failed, _instanceFailures;
 
     /// <param name="warmUpSeconds">The start of the window.</param>
     /// <param name="horizonSeconds">The end of the window.</param>
@@ -78,13 +79,20 @@ internal sealed class RunMetrics
     {
         if (counted)
         {
-            if (reason == ThrottleReason.AccountConcurrency)
+            switch (reason)
             {
-                _throttledAccount++;
-            }
-            else
-            {
-                _throttledMaxInstances++;
+                case ThrottleReason.AccountConcurrency:
+                    _throttledAccount++;
+                    break;
+                case ThrottleReason.MaxInstances:
+                    _throttledMaxInstances++;
+                    break;
+                case ThrottleReason.QueueFull:
+                    _throttledQueueFull++;
+                    break;
+                default:
+                    _throttledInstanceCapacity++;
+                    break;
             }
         }
 
@@ -92,6 +100,24 @@ internal sealed class RunMetrics
         {
             _series.Throttles++;
         }
+    }
+
+    /// <summary>A request waited in a front queue longer than its timeout.</summary>
+    public void OnTimeout(bool counted)
+    {
+        _timedOut += counted ? 1 : 0;
+    }
+
+    /// <summary>A request failed because its instance failed.</summary>
+    public void OnRequestFailed(bool counted)
+    {
+        _failed += counted ? 1 : 0;
+    }
+
+    /// <summary>An instance failed (out of memory), in the window or not.</summary>
+    public void OnInstanceFailure(double nowSeconds)
+    {
+        _instanceFailures += InWindow(nowSeconds) ? 1 : 0;
     }
 
     public void OnColdStart(bool counted, double nowSeconds)
@@ -156,6 +182,11 @@ internal sealed class RunMetrics
             _series?.Points ?? [],
             eventsHandled)
         {
+            ThrottledByQueueFull = _throttledQueueFull,
+            ThrottledByInstanceCapacity = _throttledInstanceCapacity,
+            TimedOut = _timedOut,
+            Failed = _failed,
+            InstanceFailures = _instanceFailures,
             LatencyPercentiles = _latency.Count == 0
                 ? []
                 : LatencyDistribution.Percentiles.Select(p => new LatencyPercentile(p, _latency.PercentileSeconds(p) * 1000)).ToArray(),

@@ -8,4 +8,10 @@ public enum ThrottleReason
 
     /// <summary>The function's maximum number of instances was reached.</summary>
     MaxInstances,
+
+    /// <summary>The front queue was full (Knative's activator, Cloud Run's pending requests at capacity).</summary>
+    QueueFull,
+
+    /// <summary>Every instance was full and the platform starts none on the request path (Lambda Managed Instances' 429 while it scales).</summary>
+    InstanceCapacity,
 }

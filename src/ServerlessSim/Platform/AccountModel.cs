@@ -11,7 +11,7 @@ namespace ServerlessSim.Platform;
 /// </remarks>
 internal sealed class AccountModel : IEventHandler
 {
-    private readonly PlatformModel[] _functions;
+    private readonly IFunctionModel[] _functions;
     private readonly AccountState _account;
     private readonly RunMetrics? _metrics;
     private int _live, _busy, _initializing, _inFlight, _active;
@@ -19,14 +19,14 @@ internal sealed class AccountModel : IEventHandler
     /// <param name="functions">The account's functions, by index.</param>
     /// <param name="account">Their shared state.</param>
     /// <param name="metrics">The account's metrics with several functions; null with one.</param>
-    public AccountModel(PlatformModel[] functions, AccountState account, RunMetrics? metrics)
+    public AccountModel(IFunctionModel[] functions, AccountState account, RunMetrics? metrics)
     {
         _functions = functions;
         _account = account;
         _metrics = metrics;
     }
 
-    public IReadOnlyList<PlatformModel> Functions => _functions;
+    public IReadOnlyList<IFunctionModel> Functions => _functions;
 
     /// <summary>Requests in flight in the whole account.</summary>
     public int InFlight => _metrics is null ? _functions[0].InFlight : _inFlight;
@@ -55,6 +55,8 @@ internal sealed class AccountModel : IEventHandler
         {
             case PlatformEvents.Arrival:
             case PlatformEvents.IdleSweep:
+            case PlatformEvents.QueueTimeout:
+            case PlatformEvents.AutoscalerTick:
                 function = target;
                 break;
             case PlatformEvents.CpuDone:

@@ -11,6 +11,7 @@ internal sealed class InstancePool
     private InstanceState[] _state = new InstanceState[16];
     private int[] _load = new int[16];
     private double[] _idleSince = new double[16];
+    private bool[] _withdrawn = new bool[16];
     private int[] _freeSlots = new int[16];
     private int _freeCount;
     private int _highWater;
@@ -162,6 +163,70 @@ internal sealed class InstancePool
         _freeSlots[_freeCount++] = instance;
     }
 
+    /// <summary>Whether the instance was withdrawn (<see cref="Withdraw"/>): it finishes its requests but takes no more.</summary>
+    public bool IsWithdrawn(int instance) => _withdrawn[instance];
+
+    /// <summary>Takes a ready instance (idle or busy) out of dispatch for good, as a scale-down does: it keeps its requests.</summary>
+    /// <remarks>Hand its finished requests to <see cref="UnbindWithdrawn"/>, and remove it with <see cref="Remove"/> once idle.</remarks>
+    public void Withdraw(int instance)
+    {
+        var state = _state[instance];
+        if (state is not (InstanceState.Idle or InstanceState.Busy) || _withdrawn[instance])
+        {
+            throw new InvalidOperationException($"Instance {instance} is {state}{(_withdrawn[instance] ? ", withdrawn" : string.Empty)} and cannot be withdrawn.");
+        }
+
+        if (_load[instance] < MaxConcurrent)
+        {
+            Ready.Remove(instance, _load[instance]);
+        }
+
+        _withdrawn[instance] = true;
+    }
+
+    /// <summary>Takes one finished request off a withdrawn instance; returns whether it went idle (it is not offered to dispatch).</summary>
+    public bool UnbindWithdrawn(int instance, double nowSeconds)
+    {
+        if (--_load[instance] > 0)
+        {
+            return false;
+        }
+
+        _state[instance] = InstanceState.Idle;
+        _idleSince[instance] = nowSeconds;
+        Busy--;
+        return true;
+    }
+
+    /// <summary>Removes a ready instance, idle or busy, withdrawn or not (drained, or failed with its requests); its slot is reused.</summary>
+    /// <remarks>The caller settles the requests still bound to it.</remarks>
+    public void Remove(int instance)
+    {
+        var load = _load[instance];
+        if (_state[instance] is not (InstanceState.Idle or InstanceState.Busy))
+        {
+            throw new InvalidOperationException($"Instance {instance} is {_state[instance]} and cannot be removed.");
+        }
+
+        if (!_withdrawn[instance] && load < MaxConcurrent)
+        {
+            Ready.Remove(instance, load);
+        }
+
+        Busy -= load > 0 ? 1 : 0;
+
+        _state[instance] = InstanceState.Reclaimed;
+        _load[instance] = 0;
+        _withdrawn[instance] = false;
+        Live--;
+        if (_freeCount == _freeSlots.Length)
+        {
+            Array.Resize(ref _freeSlots, _freeSlots.Length * 2);
+        }
+
+        _freeSlots[_freeCount++] = instance;
+    }
+
     private void AddReadyIfFree(int instance, int load)
     {
         if (load < MaxConcurrent)
@@ -176,6 +241,7 @@ internal sealed class InstancePool
         Array.Resize(ref _state, size);
         Array.Resize(ref _load, size);
         Array.Resize(ref _idleSince, size);
+        Array.Resize(ref _withdrawn, size);
         Ready.EnsureInstances(size);
         Starting.EnsureInstances(size);
     }

@@ -17,4 +17,16 @@ internal static class PlatformEvents
 
     /// <summary>The oldest idle instance may have expired; target: the function.</summary>
     public const int IdleSweep = 4;
+
+    /// <summary>The oldest request in a front queue may have timed out; target: the function.</summary>
+    public const int QueueTimeout = 5;
+
+    /// <summary>An autoscaler decides; target: the function, tag: <see cref="RegularTick"/> or <see cref="Poke"/>.</summary>
+    public const int AutoscalerTick = 6;
+
+    /// <summary>The tag of an autoscaler's regular tick, which schedules the next one.</summary>
+    public const int RegularTick = 0;
+
+    /// <summary>The tag of an extra decision at once (a request arrived to a pool of zero), which schedules nothing.</summary>
+    public const int Poke = 1;
 }

@@ -14,7 +14,7 @@ namespace ServerlessSim.Platform;
 /// instances are kept in the order they went idle and the sweep always targets the oldest. The
 /// <see cref="AccountModel"/> routes events here; the account limit is checked against the account's totals.
 /// </remarks>
-internal sealed class PlatformModel
+internal sealed class PlatformModel : IFunctionModel
 {
     private const int NoRequest = -1;
 

@@ -15,6 +15,7 @@ namespace ServerlessSim.Platform;
 internal sealed class ProcessorSharingCpu(double vCpus)
 {
     private const double FinishTolerance = 1e-12;
+    private readonly double _interferenceAlpha;
     private double[] _virtual = new double[16];
     private double[] _lastUpdate = new double[16];
     private int[] _version = new int[16];
@@ -23,11 +24,21 @@ internal sealed class ProcessorSharingCpu(double vCpus)
     private int[][] _request = new int[16][];
     private int[] _jobs = new int[16];
 
+    /// <summary>
+    /// The interference model instead of processor sharing: with k jobs on an instance each progresses at
+    /// 1 / (1 + (k - 1) alpha), whatever the vCPUs (a job is then a request's whole service at the instance's speed).
+    /// </summary>
+    public ProcessorSharingCpu(double vCpus, double interferenceAlpha)
+        : this(vCpus)
+    {
+        _interferenceAlpha = interferenceAlpha;
+    }
+
     /// <summary>Whether an event of <paramref name="version"/> is the instance's live CPU event.</summary>
     public bool IsCurrent(int instance, int version) =>
         version == _version[instance] && !double.IsPositiveInfinity(_pendingTime[instance]);
 
-    public int JobsOn(int instance) => _jobs[instance];
+    public int JobsOn(int instance) => instance < _jobs.Length ? _jobs[instance] : 0;
 
     /// <summary>A request joins the instance's CPU with <paramref name="demandSeconds"/> of work.</summary>
     /// <returns>Whether a new CPU event must be issued (<see cref="IssueEvent"/>): none is pending, or the new earliest finish is before it.</returns>
@@ -136,7 +147,29 @@ internal sealed class ProcessorSharingCpu(double vCpus)
         _lastUpdate[instance] = nowSeconds;
     }
 
-    private double Rate(int jobs) => jobs <= vCpus ? 1.0 : vCpus / jobs;
+    /// <summary>Drops every job of the instance (it failed) into <paramref name="evicted"/>; returns how many. Its pending CPU event goes stale.</summary>
+    public int Evict(int instance, Span<int> evicted)
+    {
+        if (instance >= _jobs.Length)
+        {
+            return 0;
+        }
+
+        var count = _jobs[instance];
+        if (count > 0)
+        {
+            _request[instance].AsSpan(0, count).CopyTo(evicted);
+        }
+
+        _jobs[instance] = 0;
+        _virtual[instance] = 0;
+        _pendingTime[instance] = double.PositiveInfinity;
+        _version[instance]++;
+        return count;
+    }
+
+    private double Rate(int jobs) =>
+        _interferenceAlpha > 0 ? 1.0 / (1 + ((jobs - 1) * _interferenceAlpha)) : jobs <= vCpus ? 1.0 : vCpus / jobs;
 
     private void PopMin(int instance)
     {

@@ -1,6 +1,9 @@
 using ServerlessSim.Cost;
 using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Contention;
 using ServerlessSim.Policies.Dispatch;
+using ServerlessSim.Policies.Scaling;
+using ServerlessSim.Policies.Waiting;
 
 namespace ServerlessSim.Policies;
 
@@ -38,4 +41,33 @@ public sealed record PolicyOptions(
 
     /// <summary>The dispatch options, defaults applied.</summary>
     public DispatchOptions EffectiveDispatch => Dispatch ?? new DispatchOptions();
+
+    /// <summary>How instances are added and removed; null for AWS Lambda's per-request scaling.</summary>
+    /// <remarks>An autoscaler (<see cref="AutoscalingOptions"/>) runs the function as a pool (<c>AutoscaledPoolModel</c>), K per instance.</remarks>
+    public ScalingOptions? Scaling { get; init; }
+
+    /// <summary>Where a request waits when no instance has a free slot; null for the scaling's default (Lambda: a new instance).</summary>
+    public WaitingOptions? Waiting { get; init; }
+
+    /// <summary>How requests sharing an instance contend; null for processor sharing over its vCPUs, no memory limit.</summary>
+    public ContentionOptions? Contention { get; init; }
+
+    /// <summary>The preset the policy was made from (e.g. <c>cloudRun</c>), for reports; null if none.</summary>
+    public string? Preset { get; init; }
+
+    /// <summary>The scaling, defaults applied.</summary>
+    public ScalingOptions EffectiveScaling => Scaling ?? PerRequestScalingOptions.Instance;
+
+    /// <summary>Whether an autoscaler decides the instances (rather than requests starting them, as on Lambda).</summary>
+    public bool IsAutoscaled => Scaling is AutoscalingOptions;
+
+    /// <summary>Where a request waits, defaults applied.</summary>
+    public WaitingOptions EffectiveWaiting => Waiting ?? DefaultWaitingFor(Scaling);
+
+    /// <summary>Where a request waits by default under <paramref name="scaling"/>: the autoscaler's platform default, or a new instance (Lambda).</summary>
+    public static WaitingOptions DefaultWaitingFor(ScalingOptions? scaling) =>
+        scaling is AutoscalingOptions autoscaling ? autoscaling.DefaultWaiting : WaitingOptions.NewInstance;
+
+    /// <summary>The contention, defaults applied.</summary>
+    public ContentionOptions EffectiveContention => Contention ?? ContentionOptions.ProcessorSharing;
 }

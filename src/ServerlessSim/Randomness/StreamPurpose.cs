@@ -21,4 +21,10 @@ public enum StreamPurpose
 
     /// <summary>Thinning or replicating a trace's arrivals when it is rate-scaled (seeded by the trace options, once per load, not per run).</summary>
     TraceScaling = 5,
+
+    /// <summary>Dispatch draws on autoscaled platforms (the two instances of power of two choices).</summary>
+    Dispatch = 10,
+
+    /// <summary>The memory each request holds on an instance with a memory limit.</summary>
+    Memory = 11,
 }

@@ -12,11 +12,14 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
 {
     private const int MaxNameLength = 17;
 
-    // Parts of the bill marked OmitWhenZero are left out when every policy's is zero (e.g. no queue, nothing provisioned).
+    // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue or memory limit; nothing provisioned).
     private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
     [
         ("requests", "requests", 1, "N0", false),
         ("throttled (%)", "throttleRatio", 100, "0.00", false),
+        ("timed out in queue (requests)", "timedOut", 1, "N0", true),
+        ("failed with instance (requests)", "failed", 1, "N0", true),
+        ("instance failures", "instanceFailures", 1, "N0", true),
         ("cold starts (requests)", "coldStarts", 1, "N0", false),
         ("cold-start ratio (%)", "coldStartRatio", 100, "0.000", false),
         ("instance starts", "instanceStarts", 1, "N0", false),

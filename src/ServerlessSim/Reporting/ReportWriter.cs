@@ -79,7 +79,7 @@ public static class ReportWriter
         foreach (var p in result.Policies)
         {
             md.Append(FormattableString.Invariant(
-                $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}.\n"));
+                $"- `{p.Options.Name}`: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU per instance, the limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{ScenarioDescription.Platform(p.Options)}.\n"));
         }
 
         md.Append("\n## Cost against latency\n\n").Append(CostLatencyView.From(result).ToMarkdown());

@@ -155,6 +155,12 @@ public static partial class ResultsDocument
         json.WriteBoolean("arm", billing.Arm);
         json.WriteBoolean("freeTier", billing.FreeTier);
         json.WriteEndObject();
+        json.WriteString("scaling", options.EffectiveScaling.Kind);
+        if (options.IsAutoscaled)
+        {
+            PlatformDocument.Write(json, options);
+        }
+
         json.WriteNumber("replications", policy.Replications.Count);
         WriteMetrics(json, policy.Metrics, policy.Replications.Count);
         if (policy.FunctionResults.Count > 0)

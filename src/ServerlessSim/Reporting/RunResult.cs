@@ -5,8 +5,9 @@ namespace ServerlessSim.Reporting;
 
 /// <summary>What one replication of one policy measured, over the window from the end of warm-up to the horizon.</summary>
 /// <remarks>
-/// Requests are those that arrived in the window; each ends completed or throttled (the run drains in-flight
-/// requests after the horizon), so <c>Requests = Completed + Throttled</c> exactly. Time-weighted values
+/// Requests are those that arrived in the window; each ends completed, throttled, timed out (in a front queue) or
+/// failed (with its instance); the run drains in-flight requests after the horizon, so
+/// <c>Requests = Completed + Throttled + TimedOut + Failed</c> exactly. Time-weighted values
 /// (instances, in flight, instance-seconds) cover the window only.
 /// </remarks>
 /// <param name="Policy">The policy's name.</param>
@@ -59,8 +60,23 @@ public sealed record RunResult(
     /// <summary>The latency of completed requests at each of <see cref="LatencyDistribution.Percentiles"/>, in milliseconds; empty with none completed.</summary>
     public IReadOnlyList<LatencyPercentile> LatencyPercentiles { get; init; } = [];
 
+    /// <summary>Of the requests, those rejected because the front queue was full.</summary>
+    public long ThrottledByQueueFull { get; init; }
+
+    /// <summary>Of the requests, those rejected because every instance was full and none starts on the request path (Lambda Managed Instances).</summary>
+    public long ThrottledByInstanceCapacity { get; init; }
+
+    /// <summary>Of the requests, those that waited in a front queue longer than its timeout.</summary>
+    public long TimedOut { get; init; }
+
+    /// <summary>Of the requests, those that failed with their instance (it ran out of memory).</summary>
+    public long Failed { get; init; }
+
+    /// <summary>Instances that failed (ran out of memory) in the window.</summary>
+    public long InstanceFailures { get; init; }
+
     /// <summary>Requests throttled, whatever the reason.</summary>
-    public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances;
+    public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances + ThrottledByQueueFull + ThrottledByInstanceCapacity;
 
     /// <summary>Throttled / requests (0 with no requests).</summary>
     public double ThrottleRatio => Requests == 0 ? 0 : Throttled / (double)Requests;
@@ -77,6 +93,11 @@ public sealed record RunResult(
         ("throttleRatio", ThrottleRatio),
         ("throttledByReason.accountConcurrency", ThrottledByAccountLimit),
         ("throttledByReason.maxInstances", ThrottledByMaxInstances),
+        ("throttledByReason.queueFull", ThrottledByQueueFull),
+        ("throttledByReason.instanceCapacity", ThrottledByInstanceCapacity),
+        ("timedOut", TimedOut),
+        ("failed", Failed),
+        ("instanceFailures", InstanceFailures),
         ("coldStarts", ColdStarts),
         ("coldStartRatio", ColdStartRatio),
         ("instanceStarts", InstanceStarts),

@@ -1,5 +1,8 @@
 using System.Globalization;
 using ServerlessSim.Experiments;
+using ServerlessSim.Policies;
+using ServerlessSim.Policies.Contention;
+using ServerlessSim.Policies.Waiting;
 
 namespace ServerlessSim.Reporting;
 
@@ -21,6 +24,30 @@ public static class ScenarioDescription
         var expected = functions.Sum(f => f.Arrivals.ExpectedArrivals(scenario.WarmUp.Seconds, scenario.Horizon.Seconds));
         return FormattableString.Invariant(
             $"{functions.Count} functions sharing the account, {functions.Min(f => f.MemoryMb):0} to {functions.Max(f => f.MemoryMb):0} MB, {expected:N0} requests expected after warm-up");
+    }
+
+    /// <summary>An autoscaled policy's platform as a clause, e.g. <c>, autoscaled (knative), waiting in a front queue (300 s)</c>; empty for per-request scaling.</summary>
+    public static string Platform(PolicyOptions policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (!policy.IsAutoscaled)
+        {
+            return string.Empty;
+        }
+
+        var waiting = policy.EffectiveWaiting;
+        var waits = waiting.Kind switch
+        {
+            WaitingKind.FrontQueue => FormattableString.Invariant(
+                $"waiting in a front queue ({(waiting.Timeout.IsInfinite ? "no timeout" : FormattableString.Invariant($"{waiting.Timeout.Seconds} s"))}{(waiting.Capacity is { } c ? FormattableString.Invariant($", {c:N0} at most") : string.Empty)})"),
+            WaitingKind.Reject => "rejected when every instance is full",
+            _ => "waiting for a new instance",
+        };
+        var contention = policy.EffectiveContention;
+        var contends = contention.Kind == ContentionKind.Interference
+            ? FormattableString.Invariant($", interference alpha {contention.InterferenceAlpha}")
+            : string.Empty;
+        return $", autoscaled ({policy.EffectiveScaling.Kind}), {waits}{contends}{(contention.Memory is null ? string.Empty : ", memory-limited")}";
     }
 
     /// <summary>A policy's vCPUs per instance as text, or "each function's" with several functions (each has its own memory).</summary>

@@ -26,6 +26,18 @@ public static class Oracles
             "Poisson arrivals at rate lambda to one function whose requests take 1 us, with no cold-start delay and a fixed " +
             "keep-alive T: a request is cold exactly when the idle gap before it exceeds T, with probability exp(-lambda x T). " +
             "Checks expiry from the old end of the idle list and the single sweep timer."),
+        ("KPA steady state",
+            "Knative's autoscaler under a steady Poisson load of IO-only requests (no CPU, no cold start): once its panic mode has " +
+            "passed it holds ceil(L / (target x utilisation)) pods, L = lambda x E[S] the mean requests in flight. The loads are chosen " +
+            "half-way between two pod counts, many standard deviations of the 60 s average from either, so the count is exact. " +
+            "Checks the metrics window, the stable and panic decisions, and the pool following its autoscaler."),
+        ("Cloud Run steady state",
+            "Cloud Run's autoscaler under the same load: ceil(L / (60% x K)) instances, the concurrency target over one minute; the " +
+            "15-minute retention holds the largest decision, which is the same. Checks the concurrency target and the retention window."),
+        ("Interference",
+            "One instance whose K slots are always taken, under the interference model (each request at 1 / (1 + (K - 1) alpha) of " +
+            "its solo speed): it completes K / ((1 + (K - 1) alpha) E[S]) requests a second, for any service distribution. Checks " +
+            "the interference rate, the front queue and serving the queue as slots free up."),
         (BillCases.Oracle,
             "Deterministic scenarios (constant arrivals and work, no cold-start time) whose bill follows from the billing rules and " +
             "the price table's rows by arithmetic alone (docs/cost.md): e.g. 1,000,000 requests of 100 ms on Lambda x86 at 1,024 MB = " +

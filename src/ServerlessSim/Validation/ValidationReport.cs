@@ -20,8 +20,9 @@ public static class ValidationReport
         md.Append("A case **passes** when the theory value lies within the 99.9% Student-t confidence interval of the simulated mean ");
         md.Append("(the *tolerance* column; for a theory below 1e-6, at least one request in all replications' requests), and when the ");
         md.Append("95% interval is as tight as the case requires (10% of the theory for Erlang-B, 5% for processor sharing and ");
-        md.Append("keep-alive, 3% for M/M/c, 2% for M/G/infinity), so that a pass means something. Bills are deterministic: each of their ");
-        md.Append("replications must equal the hand-computed bill, within a billionth of it. Tolerances are never widened to pass. ");
+        md.Append("keep-alive, 3% for M/M/c, 2% for M/G/infinity and the autoscalers' steady states, 1% for interference), so that a pass ");
+        md.Append("means something. Bills are deterministic: each of their replications must equal the hand-computed bill, within a ");
+        md.Append("billionth of it. Tolerances are never widened to pass. ");
         md.Append("All cases use the same seed, so cases that share an arrival rate see the same arrivals and their errors are correlated ");
         md.Append("(the keep-alive cases, for instance, err in the same direction).\n\n");
         md.Append("## The oracles\n\n");

@@ -10,7 +10,7 @@ using ServerlessSim.Workload;
 namespace ServerlessSim.Validation;
 
 /// <summary>The known-answer cases of <c>serverless-sim validate</c>; see <see cref="Oracles"/> for each oracle's assumptions.</summary>
-public static class ValidationSuite
+public static partial class ValidationSuite
 {
     /// <summary>Replications per case: the t quantile at 99.9% with 9 degrees of freedom is 4.78, so 10 keep intervals honest (deterministic bills run twice).</summary>
     public const int Replications = 10;
@@ -53,6 +53,7 @@ public static class ValidationSuite
             cases.Add(KeepAlive(lambdaT, quick: lambdaT is 1.0 or 3.0));
         }
 
+        cases.AddRange(AutoscalingCases());
         cases.AddRange(BillCases.All());
 
         return cases.ToArray();

@@ -70,8 +70,8 @@ internal static class BadScenarioCases
             "policies[0].concurrency", "\"onePerInvocation\"", "must be one of: onePerInstance, manyPerInstance");
         yield return Case("unknown distribution type", "\"lognormal\"", "\"weibull\"",
             "function.work.cpuMs.type", "\"weibull\"", "must be one of: constant, exponential, lognormal, gamma, empirical");
-        yield return Case("unknown dispatch", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"dispatch\": \"roundRobin\" }",
-            "policies[0].dispatch", "\"roundRobin\"", "must be one of: leastLoaded, packing");
+        yield return Case("unknown dispatch", Lambda, "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\", \"dispatch\": \"random\" }",
+            "policies[0].dispatch", "\"random\"", "must be one of: leastLoaded, packing, powerOfTwoChoices, firstAvailable, roundRobin");
         yield return Case("unknown arrival process", Rate, "\"ratePerSecond\": 100, \"process\": \"bursty\" }",
             "function.arrivals.process", "\"bursty\"", "must be one of: poisson, constant");
         yield return Case("distribution without a type", CpuMs, "{ \"medianMs\": 10 }", "function.work.cpuMs.type", "(missing)", "is required");

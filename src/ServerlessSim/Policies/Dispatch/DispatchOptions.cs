@@ -9,6 +9,18 @@ public enum DispatchKind
     /// <summary>The busiest instance with a free slot, idle ones last, so that spare instances go idle and expire.</summary>
     Packing,
 
+    /// <summary>
+    /// Two instances drawn at random (seeded), the less loaded of them (the first drawn on a tie): nearly as balanced
+    /// as least loaded with a router that sees only two instances. Autoscaled platforms only.
+    /// </summary>
+    PowerOfTwoChoices,
+
+    /// <summary>The lowest-numbered instance with a free slot: fills instances in a fixed order (the oldest slots first). Autoscaled platforms only.</summary>
+    FirstAvailable,
+
+    /// <summary>The next instance with a free slot after the one that served the previous request, in slot order. Autoscaled platforms only.</summary>
+    RoundRobin,
+
     /// <summary>A policy written in C# (see <see cref="DispatchOptions.Custom"/> and docs/extending.md).</summary>
     Custom,
 }
@@ -27,4 +39,7 @@ public sealed record DispatchOptions(DispatchKind Kind = DispatchKind.LeastLoade
         ArgumentNullException.ThrowIfNull(policy);
         return new DispatchOptions(DispatchKind.Custom) { Policy = policy };
     }
+
+    /// <summary>Whether the rule picks an instance rather than a load group, which only autoscaled platforms show.</summary>
+    public bool NeedsInstanceView => Kind is DispatchKind.PowerOfTwoChoices or DispatchKind.FirstAvailable or DispatchKind.RoundRobin;
 }

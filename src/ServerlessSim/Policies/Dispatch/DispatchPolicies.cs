@@ -8,6 +8,9 @@ public static class DispatchPolicies
     {
         DispatchKind.LeastLoaded => LeastLoadedDispatch.Instance,
         DispatchKind.Packing => PackingDispatch.Instance,
+        DispatchKind.PowerOfTwoChoices => PowerOfTwoChoicesDispatch.Instance,
+        DispatchKind.FirstAvailable => FirstAvailableDispatch.Instance,
+        DispatchKind.RoundRobin => RoundRobinDispatch.Instance,
         DispatchKind.Custom => options.Policy ?? throw new ArgumentException("DispatchKind.Custom needs a policy: use DispatchOptions.Custom(policy).", nameof(options)),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Kind, "Unknown dispatch kind."),
     };
