@@ -39,7 +39,7 @@ public class ConsumerTests
         Assert.That(result.Policies, Has.Count.EqualTo(2));
         Assert.That(result["lambda"]["throttleRatio"], Is.GreaterThan(0), "900 req/s x ~0.19 s needs more than 100 environments");
         Assert.That(result["k80"]["throttleRatio"], Is.EqualTo(0));
-        Assert.That(ResultsDocument.ToJson(result), Does.Contain("\"schemaVersion\": 1"));
+        Assert.That(ResultsDocument.ToJson(result), Does.Contain($"\"schemaVersion\": {ResultsDocument.SchemaVersion}"));
     }
 
     [Test]
