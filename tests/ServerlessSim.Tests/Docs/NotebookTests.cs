@@ -13,9 +13,10 @@ public partial class NotebookTests
         Directory.GetFiles(Path.Combine(ExampleFiles.Directory, "..", "notebooks"), "*.ipynb").Select(Path.GetFileName).Order()!;
 
     [Test]
-    public void There_are_the_quickstart_and_the_migration_notebooks()
+    public void There_are_the_quickstart_migration_trace_replay_and_sweep_notebooks()
     {
-        Notebooks().Should().Equal("01-quickstart.ipynb", "02-io-heavy-api-to-lambda.ipynb");
+        Notebooks().Should().Equal(
+            "01-quickstart.ipynb", "02-io-heavy-api-to-lambda.ipynb", "03-azure-trace-replay.ipynb", "04-sweep-over-k.ipynb");
     }
 
     [TestCaseSource(nameof(Notebooks))]
