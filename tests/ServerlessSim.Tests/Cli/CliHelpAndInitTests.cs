@@ -1,17 +1,13 @@
 using ServerlessSim.Cli;
 using ServerlessSim.Configuration;
 
+using ServerlessSim.Tests.TestSupport;
+
 namespace ServerlessSim.Tests.Cli;
 
 public class CliHelpAndInitTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     [TestCase(new string[0], "serverless-sim compare --out report")]
     [TestCase(new[] { "compare" }, "serverless-sim compare --format json > results.json")]

@@ -2,17 +2,13 @@ using System.Text.Json;
 using ServerlessSim.Cli;
 using ServerlessSim.Tests.Configuration;
 
+using ServerlessSim.Tests.TestSupport;
+
 namespace ServerlessSim.Tests.Cli;
 
 public class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     private static string HandComputable => ExampleFiles.PathOf("hand-computable.json");
 

@@ -2,18 +2,14 @@ using System.Text.Json;
 using ServerlessSim.Cli;
 using ServerlessSim.Tests.Workload.Traces;
 
+using ServerlessSim.Tests.TestSupport;
+
 namespace ServerlessSim.Tests.Cli;
 
 /// <summary><c>serverless-sim replay</c>: a trace under compare's policies, per-function results, errors with exit code 2.</summary>
 public class ReplayCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApplication.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> Run(params string[] args) => CliRunner.Run(args);
 
     [Test]
     public async Task Replay_of_the_azure_2021_sample_prints_both_policies_with_each_function()
