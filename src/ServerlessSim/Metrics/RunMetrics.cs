@@ -136,13 +136,22 @@ internal sealed class RunMetrics
         _billing.OnInstanceStart(instance, nowSeconds, initSeconds, counted);
     }
 
-    public void OnCompletion(bool counted, double nowSeconds, double latencySeconds, double executionSeconds, double cpuSeconds)
+    /// <summary>An invocation finished executing (succeeded or not): what billing meters.</summary>
+    public void OnExecution(bool counted, double executionSeconds, double cpuSeconds)
+    {
+        if (counted)
+        {
+            _billing.OnCompletion(executionSeconds, cpuSeconds);
+        }
+    }
+
+    /// <summary>A request completed, <paramref name="latencySeconds"/> after it arrived.</summary>
+    public void OnCompletion(bool counted, double nowSeconds, double latencySeconds)
     {
         if (counted)
         {
             _completed++;
             _latency.Record(latencySeconds);
-            _billing.OnCompletion(executionSeconds, cpuSeconds);
         }
 
         if (_series is not null && nowSeconds < _windowEnd)

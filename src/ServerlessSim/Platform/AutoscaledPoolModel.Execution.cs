@@ -92,8 +92,10 @@ internal sealed partial class AutoscaledPoolModel
         var latency = now - _requests.ArrivalSeconds[request];
         var execution = now - _requests.StartSeconds[request];
         var cpu = _requests.CpuSeconds[request];
-        _metrics.OnCompletion(counted, now, latency, execution, cpu);
-        _accountMetrics?.OnCompletion(counted, now, latency, execution, cpu);
+        _metrics.OnExecution(counted, execution, cpu);
+        _accountMetrics?.OnExecution(counted, execution, cpu);
+        _metrics.OnCompletion(counted, now, latency);
+        _accountMetrics?.OnCompletion(counted, now, latency);
         _links.Remove(request, instance);
         _links.MemoryInUseMb[instance] = _links.Head[instance] == RequestLinks.None ? 0 : _links.MemoryInUseMb[instance] - _links.MemoryMb[request];
         _requests.Release(request);
