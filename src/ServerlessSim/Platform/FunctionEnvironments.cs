@@ -1,80 +1,93 @@
 using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
 using ServerlessSim.Policies.Dispatch;
+using ServerlessSim.Policies.KeepAlive;
+using ServerlessSim.Policies.Scaling;
 using ServerlessSim.Randomness;
 
 namespace ServerlessSim.Platform;
 
 /// <summary>The execution environments of one function under per-request scaling (AWS Lambda): limits, dispatch, cold starts, execution, expiry.</summary>
 /// <remarks>
-/// An invocation that finds no free environment starts one on the request path (a cold start) unless a limit
-/// throttles it. Per invocation: one completion event, plus (with many invocations per environment) a share of its
-/// environment's CPU events. Idle expiry costs one pending event per function, not one per idle period: idle
-/// environments are kept in the order they went idle and the sweep always targets the oldest. The account limit is
-/// checked against the account's totals (<see cref="AccountState"/>).
+/// An invocation takes a free provisioned environment, else a free on-demand one, else starts one on the request
+/// path (a cold start) unless a limit throttles it: the account's concurrency, the function's reservation and cap,
+/// the scaling rate. Per invocation: one completion event, plus (with many invocations per environment) a share of
+/// its environment's CPU events. Expiry costs one pending event per function, not one per idle period: under a fixed
+/// keep-alive idle environments are kept in the order they went idle and the sweep targets the oldest; under other
+/// keep-alives and lifetimes a <see cref="DeadlineHeap"/> keeps the earliest deadline. Split by concern: admission
+/// here; lifecycle (starts, expiry, lifetimes, the hybrid policy), execution and provisioned concurrency in the other
+/// parts.
 /// </remarks>
-internal sealed class FunctionEnvironments : IInvocationTarget
+internal sealed partial class FunctionEnvironments : IInvocationTarget
 {
-    private const int NoRequest = -1;
-
     private readonly int _function;
     private readonly IDistribution _coldStart;
     private readonly RandomStream _coldStartRandom;
+    private readonly RandomStream _policyRandom;
     private readonly IDispatchPolicy _dispatch;
-    private readonly InstancePool _pool;
+    private readonly EnvironmentGroup _onDemand;
+    private readonly EnvironmentGroup? _provisioned;
     private readonly RequestTable _invocations = new();
-    private readonly ProcessorSharingCpu? _sharedCpu;
     private readonly AccountState _account;
     private readonly RunMetrics _metrics;
     private readonly RunMetrics? _accountMetrics;
     private readonly IInvocationCaller _caller;
+    private readonly ScalingRateLimiter? _scalingRate;
+    private readonly IdleEnvironmentChoice _idleChoice;
     private readonly double _soloCpuRate;
-    private readonly double _keepAliveSeconds;
     private readonly int _maxInstances;
     private int[] _finished = new int[16];
 
-    // Per invocation, the caller's token for it.
-    private int[] _token = new int[64];
-
-    // Per environment, the first of the invocations waiting for it to finish initialising (linked through NextWaiting).
-    private int[] _waitingHead = new int[16];
-
-    // Per environment slot, its account-wide id for CPU events (slots are registered in order, once).
-    private int[] _instanceIds = new int[16];
-    private int _registeredInstances;
-    private bool _sweepPending;
-
     /// <param name="settings">The function and the policy, resolved.</param>
-    /// <param name="coldStartRandom">The function's cold-start substream.</param>
+    /// <param name="streams">The function's random substreams (cold starts, policy draws).</param>
     /// <param name="account">The account's shared limit and load.</param>
     /// <param name="metrics">The function's metrics.</param>
     /// <param name="accountMetrics">The account's metrics when it has several functions (null with one).</param>
     /// <param name="caller">Told when each invocation finishes.</param>
     public FunctionEnvironments(
-        PlatformModelSettings settings, RandomStream coldStartRandom, AccountState account, RunMetrics metrics, RunMetrics? accountMetrics, IInvocationCaller caller)
+        PlatformModelSettings settings, RandomStreams streams, AccountState account, RunMetrics metrics, RunMetrics? accountMetrics, IInvocationCaller caller)
     {
         var function = settings.Function;
+        var scaling = settings.Scaling;
         _function = settings.FunctionIndex;
         _coldStart = function.ColdStart;
-        _coldStartRandom = coldStartRandom;
+        _coldStartRandom = streams.ColdStart;
+        _policyRandom = streams.Policy!;
         _dispatch = settings.Dispatch;
-        _pool = new InstancePool(settings.MaxConcurrentPerInstance);
-        _sharedCpu = settings.MaxConcurrentPerInstance > 1 ? new ProcessorSharingCpu(settings.VCpus) : null;
+        _onDemand = new EnvironmentGroup(settings.MaxConcurrentPerInstance, settings.VCpus, metrics.Billing, provisioned: false);
+        _provisioned = scaling.ProvisionedConcurrency is null
+            ? null
+            : new EnvironmentGroup(settings.MaxConcurrentPerInstance, settings.VCpus, metrics.ProvisionedBilling, provisioned: true);
         _soloCpuRate = Math.Min(1.0, settings.VCpus);
-        _keepAliveSeconds = function.KeepAlive.Seconds;
         _account = account;
         _maxInstances = function.MaxInstances ?? int.MaxValue;
         _metrics = metrics;
         _accountMetrics = accountMetrics;
         _caller = caller;
+        _scalingRate = ScalingRateLimiter.Create(scaling.ScalingRate);
+        _idleChoice = scaling.IdleChoice;
+        _keepAliveSeconds = function.KeepAlive.Seconds;
+        _idleLifetime = (scaling.KeepAlive as IdleLifetimeKeepAlive)?.IdleLifetime;
+        _hybrid = scaling.KeepAlive is HybridHistogramKeepAlive hybrid ? new HybridHistogram(hybrid) : null;
+        _maxLifetime = scaling.MaxLifetime;
+        _initTimeoutSeconds = scaling.InitTimeout?.Seconds ?? double.PositiveInfinity;
+        _functionTimeoutSeconds = scaling.FunctionTimeout?.Seconds ?? double.PositiveInfinity;
+        _provisionedSchedule = scaling.ProvisionedConcurrency;
     }
 
-    public InstancePool Pool => _pool;
+    public InstanceCounts Instances =>
+        _provisioned is null ? InstanceCounts.Of(_onDemand.Pool) : InstanceCounts.Of(_onDemand.Pool) + InstanceCounts.Of(_provisioned.Pool);
 
     public int Concurrency => _invocations.InFlight;
 
-    private bool InstanceLimitReached =>
-        _account.LimitCountsInstances && _account.OtherActiveInstances + _pool.Active >= _account.ConcurrencyLimit;
+    private int Live => _onDemand.Pool.Live + (_provisioned?.Pool.Live ?? 0);
+
+    private int Active => _onDemand.Pool.Active + (_provisioned?.Pool.Active ?? 0);
+
+    private bool InstanceLimitReached => _account.AdmitInstance(_function, Active) is not null;
+
+    /// <summary>Schedules the environments' first events: the provisioned-concurrency schedule's.</summary>
+    public void Start(Simulator simulator) => StartProvisionedSchedule(simulator);
 
     /// <summary>Handles the environments' own events; false if <paramref name="kind"/> is not one of theirs.</summary>
     public bool TryHandle(Simulator simulator, int kind, int target, int tag, double now)
@@ -90,8 +103,23 @@ internal sealed class FunctionEnvironments : IInvocationTarget
             case PlatformEvents.InitDone:
                 OnInitDone(simulator, target, now);
                 return true;
+            case PlatformEvents.InitFailed:
+                OnInitFailed(simulator, target, now);
+                return true;
             case PlatformEvents.IdleSweep:
                 OnIdleSweep(simulator, now);
+                return true;
+            case PlatformEvents.KeepAliveCheck:
+                OnKeepAliveCheck(simulator, tag, now);
+                return true;
+            case PlatformEvents.LifetimeCheck:
+                OnLifetimeCheck(simulator, tag, now);
+                return true;
+            case PlatformEvents.ProvisionedChange:
+                OnProvisionedChange(simulator, tag, now);
+                return true;
+            case PlatformEvents.Prewarm:
+                OnPrewarm(simulator, tag, now);
                 return true;
             default:
                 return false;
@@ -100,244 +128,138 @@ internal sealed class FunctionEnvironments : IInvocationTarget
 
     public ThrottleReason? TryInvoke(Simulator simulator, double now, double cpu, double io, bool counted, int token)
     {
-        if (!_account.LimitCountsInstances && _account.OtherInFlight + _invocations.InFlight >= _account.ConcurrencyLimit)
+        if (_account.AdmitRequest(_function, _invocations.InFlight) is { } overLimit)
         {
-            return ThrottleReason.AccountConcurrency;
+            return overLimit;
         }
 
-        var instance = ChooseReadyInstance(now);
+        var code = ChooseReady(now);
         var cold = false;
-        if (instance < 0)
+        if (code == NoEnvironment)
         {
-            if (_pool.Starting.CountAt(0) > 0)
+            code = StartingWithRoom();
+            if (code == NoEnvironment)
             {
-                // With many invocations per environment, join one that is already starting before starting another.
-                instance = _pool.Starting.Head(0);
-            }
-            else if (_pool.Live >= _maxInstances)
-            {
-                return ThrottleReason.MaxInstances;
-            }
-            else if (InstanceLimitReached)
-            {
-                return ThrottleReason.AccountConcurrency;
-            }
-            else
-            {
-                instance = StartInstance(simulator, now);
+                if (Live >= _maxInstances)
+                {
+                    return ThrottleReason.MaxInstances;
+                }
+
+                if (_account.AdmitInstance(_function, Active) is { } overInstanceLimit)
+                {
+                    return overInstanceLimit;
+                }
+
+                if (_scalingRate is not null && !_scalingRate.TryStart(now, Active))
+                {
+                    return ThrottleReason.ScalingRate;
+                }
+
+                code = _onDemand.CodeOf(StartEnvironment(simulator, _onDemand, now));
             }
 
             cold = true;
         }
 
-        var invocation = Allocate();
+        OnFunctionBusy(now);
+        var invocation = _invocations.Allocate();
         _invocations.ArrivalSeconds[invocation] = now;
         _invocations.CpuSeconds[invocation] = cpu;
         _invocations.IoSeconds[invocation] = io;
-        _invocations.Instance[invocation] = instance;
+        _invocations.Instance[invocation] = code;
         _invocations.Counted[invocation] = counted;
-        _token[invocation] = token;
-        var wasIdle = _pool.StateOf(instance) == InstanceState.Idle;
-        _pool.Bind(instance, now);
-        if (wasIdle)
+        _invocations.Token[invocation] = token;
+        var group = GroupOf(code);
+        var slot = SlotOf(code);
+        if (group.Pool.StateOf(slot) == InstanceState.Idle)
         {
-            _metrics.Billing.OnInstanceBusy(instance, now);
+            group.Billing.OnInstanceBusy(slot, now);
+            OnIdleEnvironmentTaken(group, slot);
         }
 
+        group.Pool.Bind(slot, now);
         if (cold)
         {
             _metrics.OnColdStart(counted, now);
             _accountMetrics?.OnColdStart(counted, now);
-            _invocations.NextWaiting[invocation] = _waitingHead[instance];
-            _waitingHead[instance] = invocation;
+            _invocations.NextWaiting[invocation] = group.WaitingHead[slot];
+            group.WaitingHead[slot] = invocation;
         }
         else
         {
-            StartInvocation(simulator, invocation, instance, now);
+            StartInvocation(simulator, invocation, group, slot, now);
         }
 
         return null;
     }
 
-    /// <summary>A ready environment with a free slot that the limits allow, or -1.</summary>
-    private int ChooseReadyInstance(double now)
+    private const int NoEnvironment = int.MinValue;
+
+    private EnvironmentGroup GroupOf(int code) => code >= 0 ? _onDemand : _provisioned!;
+
+    private static int SlotOf(int code) => code >= 0 ? code : ~code;
+
+    /// <summary>A ready environment with a free slot that the limits allow, provisioned ones first; or <see cref="NoEnvironment"/>.</summary>
+    private int ChooseReady(double now)
     {
-        var load = _dispatch.ChooseLoad(new DispatchContext(_pool.Ready, now));
+        if (_provisioned is not null && ChooseReady(_provisioned, now) is var provisioned and >= 0)
+        {
+            return _provisioned.CodeOf(provisioned);
+        }
+
+        return ChooseReady(_onDemand, now) is var onDemand and >= 0 ? onDemand : NoEnvironment;
+    }
+
+    private int ChooseReady(EnvironmentGroup group, double now)
+    {
+        var ready = group.Pool.Ready;
+        var load = _dispatch.ChooseLoad(new DispatchContext(ready, now));
         if (load < 0)
         {
             return -1;
         }
 
-        if (load == 0 && InstanceLimitReached)
+        if (load > 0)
+        {
+            return ready.Head(load);
+        }
+
+        if (InstanceLimitReached)
         {
             // An idle environment would become one more active one: only busy ones with a free slot may serve.
-            load = _pool.Ready.LowestNonEmpty(1);
-            if (load < 0)
-            {
-                return -1;
-            }
+            load = ready.LowestNonEmpty(1);
+            return load < 0 ? -1 : ready.Head(load);
         }
 
-        return _pool.Ready.Head(load);
+        return _idleChoice switch
+        {
+            IdleEnvironmentChoice.LeastRecentlyUsed => ready.Tail(0),
+            IdleEnvironmentChoice.Random => RandomIdle(ready),
+            _ => ready.Head(0),
+        };
     }
 
-    private int Allocate()
+    // One of the idle environments, each equally likely: O(idle), a walk down the recency list.
+    private int RandomIdle(LoadBuckets ready)
     {
-        var invocation = _invocations.Allocate();
-        if (invocation == _token.Length)
+        var steps = (int)(_policyRandom.NextDouble() * ready.CountAt(0));
+        var instance = ready.Head(0);
+        for (var i = 0; i < steps; i++)
         {
-            Array.Resize(ref _token, invocation * 2);
+            instance = ready.Next(instance);
         }
 
-        return invocation;
-    }
-
-    private int StartInstance(Simulator simulator, double now)
-    {
-        var instance = _pool.StartNew();
-        EnsureWaitingCapacity(instance);
-        _waitingHead[instance] = NoRequest;
-        var init = _coldStart.Sample(_coldStartRandom);
-        _metrics.OnInstanceStart(instance, now, init);
-        _accountMetrics?.OnInstanceStart(instance, now, init);
-        if (_sharedCpu is not null && instance == _registeredInstances)
-        {
-            RegisterInstance(instance);
-        }
-
-        simulator.ScheduleAt(now + init, PlatformEvents.InitDone, instance, _function);
         return instance;
     }
 
-    private void OnInitDone(Simulator simulator, int instance, double now)
+    /// <summary>With many invocations per environment, one that is starting and has room (provisioned first); or <see cref="NoEnvironment"/>.</summary>
+    private int StartingWithRoom()
     {
-        _pool.MarkReady(instance, now);
-        _metrics.Billing.OnInstanceReady(instance, now, _pool.LoadOf(instance) > 0);
-        var invocation = _waitingHead[instance];
-        _waitingHead[instance] = NoRequest;
-        while (invocation != NoRequest)
+        if (_provisioned is not null && _provisioned.Pool.Starting.CountAt(0) > 0)
         {
-            var next = _invocations.NextWaiting[invocation];
-            StartInvocation(simulator, invocation, instance, now);
-            invocation = next;
+            return _provisioned.CodeOf(_provisioned.Pool.Starting.Head(0));
         }
 
-        if (_pool.LoadOf(instance) == 0)
-        {
-            EnsureSweep(simulator);
-        }
-    }
-
-    private void StartInvocation(Simulator simulator, int invocation, int instance, double now)
-    {
-        _invocations.StartSeconds[invocation] = now;
-        var cpu = _invocations.CpuSeconds[invocation];
-        if (_sharedCpu is null || cpu <= 0)
-        {
-            // Alone on its environment: the CPU phase runs at the environment's share, capped at one vCPU.
-            simulator.ScheduleAt(now + (cpu / _soloCpuRate) + _invocations.IoSeconds[invocation], PlatformEvents.RequestDone, invocation, _function);
-            return;
-        }
-
-        if (_sharedCpu.Join(instance, invocation, cpu, now))
-        {
-            IssueCpuEvent(simulator, instance);
-        }
-    }
-
-    private void IssueCpuEvent(Simulator simulator, int instance)
-    {
-        var (time, version) = _sharedCpu!.IssueEvent(instance);
-        simulator.ScheduleAt(time, PlatformEvents.CpuDone, _instanceIds[instance], version);
-    }
-
-    private void OnCpuDone(Simulator simulator, int instance, int version, double now)
-    {
-        var cpu = _sharedCpu!;
-        if (!cpu.IsCurrent(instance, version))
-        {
-            return; // Superseded by an event issued for an earlier finish.
-        }
-
-        if (_finished.Length < cpu.JobsOn(instance))
-        {
-            _finished = new int[cpu.JobsOn(instance) * 2];
-        }
-
-        var done = cpu.CompleteDue(instance, now, _finished);
-        for (var i = 0; i < done; i++)
-        {
-            var invocation = _finished[i];
-            simulator.ScheduleAt(now + _invocations.IoSeconds[invocation], PlatformEvents.RequestDone, invocation, _function);
-        }
-
-        if (cpu.JobsOn(instance) > 0)
-        {
-            IssueCpuEvent(simulator, instance);
-        }
-    }
-
-    private void OnInvocationDone(Simulator simulator, int invocation, double now)
-    {
-        var instance = _invocations.Instance[invocation];
-        var counted = _invocations.Counted[invocation];
-        var cpu = _invocations.CpuSeconds[invocation];
-        var execution = now - _invocations.StartSeconds[invocation];
-        var finished = new FinishedInvocation(_token[invocation], counted, _invocations.ArrivalSeconds[invocation], cpu, _invocations.IoSeconds[invocation]);
-        _metrics.OnExecution(counted, execution, cpu);
-        _accountMetrics?.OnExecution(counted, execution, cpu);
-        _invocations.Release(invocation);
-        if (_pool.Unbind(instance, now))
-        {
-            _metrics.Billing.OnInstanceIdle(instance, now);
-            EnsureSweep(simulator);
-        }
-
-        _caller.OnInvocationDone(simulator, now, in finished);
-    }
-
-    private void EnsureSweep(Simulator simulator)
-    {
-        if (!_sweepPending && !double.IsPositiveInfinity(_keepAliveSeconds))
-        {
-            _sweepPending = true;
-            simulator.ScheduleAt(_pool.IdleSince(_pool.Ready.Tail(0)) + _keepAliveSeconds, PlatformEvents.IdleSweep, _function);
-        }
-    }
-
-    private void OnIdleSweep(Simulator simulator, double now)
-    {
-        _sweepPending = false;
-        while (_pool.Ready.CountAt(0) > 0)
-        {
-            var oldest = _pool.Ready.Tail(0);
-            if (_pool.IdleSince(oldest) + _keepAliveSeconds > now)
-            {
-                EnsureSweep(simulator);
-                return;
-            }
-
-            _pool.Reclaim(oldest);
-            _metrics.Billing.OnInstanceReclaimed(oldest, now);
-        }
-    }
-
-    private void RegisterInstance(int instance)
-    {
-        if (instance == _instanceIds.Length)
-        {
-            Array.Resize(ref _instanceIds, instance * 2);
-        }
-
-        _instanceIds[instance] = _account.RegisterInstance(_function, instance);
-        _registeredInstances++;
-    }
-
-    private void EnsureWaitingCapacity(int instance)
-    {
-        if (instance >= _waitingHead.Length)
-        {
-            Array.Resize(ref _waitingHead, Math.Max(instance + 1, _waitingHead.Length * 2));
-        }
+        return _onDemand.Pool.Starting.CountAt(0) > 0 ? _onDemand.Pool.Starting.Head(0) : NoEnvironment;
     }
 }

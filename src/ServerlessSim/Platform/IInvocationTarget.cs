@@ -39,4 +39,5 @@ internal interface IInvocationCaller
 /// <param name="InvokedAtSeconds">When it was invoked.</param>
 /// <param name="CpuSeconds">Its CPU demand, in seconds.</param>
 /// <param name="IoSeconds">Its IO wait, in seconds.</param>
-internal readonly record struct FinishedInvocation(int Token, bool Counted, double InvokedAtSeconds, double CpuSeconds, double IoSeconds);
+/// <param name="FailedOnPlatform">Whether the platform failed it (its environment's initialisation, or its execution, timed out).</param>
+internal readonly record struct FinishedInvocation(int Token, bool Counted, double InvokedAtSeconds, double CpuSeconds, double IoSeconds, bool FailedOnPlatform = false);

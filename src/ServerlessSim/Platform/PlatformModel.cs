@@ -7,17 +7,17 @@ namespace ServerlessSim.Platform;
 
 /// <summary>One function of an account under per-request scaling (AWS Lambda): its callers' requests, invoking its <see cref="FunctionEnvironments"/>.</summary>
 /// <remarks>
-/// Per request: one arrival event (each schedules the next), then the environments' events. The
+/// Per request: one arrival event (each schedules the next), then the environments' events; a request its callers
+/// retry has one <see cref="PlatformEvents.Retry"/> event per retry (<see cref="Callers"/>). The
 /// <see cref="AccountModel"/> routes events here; the account limit is checked against the account's totals.
 /// </remarks>
 internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
 {
-    private const int FirstAttempt = -1;
-
     private readonly int _function;
     private readonly IArrivalStream _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly FunctionEnvironments _environments;
+    private readonly Callers _callers;
     private readonly RunMetrics _metrics;
     private readonly RunMetrics? _accountMetrics;
     private readonly double _warmUpSeconds;
@@ -36,7 +36,8 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
         _function = settings.FunctionIndex;
         _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
         _work = new WorkProfileSampler(function.Work, streams.Work);
-        _environments = new FunctionEnvironments(settings, streams.ColdStart, account, metrics, accountMetrics, this);
+        _environments = new FunctionEnvironments(settings, streams, account, metrics, accountMetrics, this);
+        _callers = new Callers(_function, function.Invocation, function.ErrorProbability, streams.Retries!, streams.Errors!, metrics, accountMetrics);
         _warmUpSeconds = settings.WarmUpSeconds;
         _horizonSeconds = settings.HorizonSeconds;
         _metrics = metrics;
@@ -46,35 +47,54 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
         _arrivalsInStreamSlot = accountMetrics is null;
     }
 
-    public InstancePool Pool => _environments.Pool;
+    public InstanceCounts Instances => _environments.Instances;
 
     public RunMetrics Metrics => _metrics;
 
-    public int InFlight => _environments.Concurrency;
+    public int InFlight => _environments.Concurrency + _callers.Waiting;
 
-    public void Start(Simulator simulator) => ScheduleNextArrival(simulator);
+    public int Concurrency => _environments.Concurrency;
+
+    public void Start(Simulator simulator)
+    {
+        ScheduleNextArrival(simulator);
+        _environments.Start(simulator);
+    }
 
     /// <summary>Handles one event of this function (<paramref name="target"/> already translated to the function's own index).</summary>
     public void Handle(Simulator simulator, int kind, int target, int tag, double now)
     {
-        var pool = _environments.Pool;
-        _metrics.Advance(now, pool.Live, pool.Busy, pool.Initializing, InFlight);
-        if (kind == PlatformEvents.Arrival)
+        var instances = _environments.Instances;
+        _metrics.Advance(now, instances.Live, instances.Busy, instances.Initializing, InFlight, _callers.Waiting);
+        switch (kind)
         {
-            OnArrival(simulator, now);
-        }
-        else if (!_environments.TryHandle(simulator, kind, target, tag, now))
-        {
-            throw new InvalidOperationException($"Unknown event kind {kind}.");
+            case PlatformEvents.Arrival:
+                OnArrival(simulator, now);
+                break;
+            case PlatformEvents.Retry:
+                if (_callers.TakeRetry(target, now, out var attempt))
+                {
+                    Attempt(simulator, now, target, attempt);
+                }
+
+                break;
+            default:
+                if (!_environments.TryHandle(simulator, kind, target, tag, now))
+                {
+                    throw new InvalidOperationException($"Unknown event kind {kind}.");
+                }
+
+                break;
         }
     }
 
-    public void OnInvocationDone(Simulator simulator, double now, in FinishedInvocation invocation)
-    {
-        var latency = now - invocation.InvokedAtSeconds;
-        _metrics.OnCompletion(invocation.Counted, now, latency);
-        _accountMetrics?.OnCompletion(invocation.Counted, now, latency);
-    }
+    public void OnInvocationDone(Simulator simulator, double now, in FinishedInvocation invocation) =>
+        _callers.Executed(
+            simulator,
+            now,
+            invocation.Token,
+            new CallerRequest(invocation.InvokedAtSeconds, invocation.CpuSeconds, invocation.IoSeconds, 0, invocation.Counted),
+            invocation.FailedOnPlatform);
 
     private void ScheduleNextArrival(Simulator simulator)
     {
@@ -101,10 +121,14 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
         var counted = now >= _warmUpSeconds;
         _metrics.OnArrival(counted, now);
         _accountMetrics?.OnArrival(counted, now);
-        if (_environments.TryInvoke(simulator, now, cpu, io, counted, FirstAttempt) is { } reason)
+        Attempt(simulator, now, Callers.FirstAttempt, new CallerRequest(now, cpu, io, 0, counted));
+    }
+
+    private void Attempt(Simulator simulator, double now, int token, in CallerRequest attempt)
+    {
+        if (_environments.TryInvoke(simulator, now, attempt.CpuSeconds, attempt.IoSeconds, attempt.Counted, token) is { } reason)
         {
-            _metrics.OnThrottle(counted, reason, now);
-            _accountMetrics?.OnThrottle(counted, reason, now);
+            _callers.Rejected(simulator, now, token, attempt, reason);
         }
     }
 }
