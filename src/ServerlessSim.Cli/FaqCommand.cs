@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text;
 using ServerlessSim.Experiments;
+using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Cli;
 
@@ -29,7 +29,7 @@ internal static class FaqCommand
                 {
                     Directory.CreateDirectory(directory);
                     var path = Path.Combine(directory, "faq.md");
-                    File.WriteAllText(path, page, new UTF8Encoding(false));
+                    AtomicFile.WriteAllText(path, page);
                     stdout.WriteLine($"wrote {path}");
                 }
                 else

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text;
+using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Cli;
 
@@ -44,7 +44,7 @@ internal static class InitCommand
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, StarterScenario.Json, new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, StarterScenario.Json);
         stdout.WriteLine($"wrote {path}; run it with: serverless-sim run {path}");
         return ExitCodes.Success;
     }

@@ -177,12 +177,5 @@ internal static class SweepOutput
         return row.HalfWidth95 is { } h ? text + " ± " + (h * scale).ToString(format, CultureInfo.InvariantCulture) : text;
     }
 
-    private static string WriteAtomically(string directory, string name, string content)
-    {
-        var path = Path.Combine(directory, name);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-        return path;
-    }
+    private static string WriteAtomically(string directory, string name, string content) => AtomicFile.WriteAllText(Path.Combine(directory, name), content);
 }

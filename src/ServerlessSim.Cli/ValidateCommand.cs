@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ServerlessSim.Reporting;
 using ServerlessSim.Validation;
 
 namespace ServerlessSim.Cli;
@@ -46,8 +47,8 @@ internal static class ValidateCommand
         {
             Directory.CreateDirectory(directory);
             var commandLine = "serverless-sim validate" + (isQuick ? " --quick" : string.Empty) + " --out docs";
-            File.WriteAllText(Path.Combine(directory, "validation.md"), ValidationReport.Markdown(results, commandLine));
-            File.WriteAllText(Path.Combine(directory, "validation.csv"), ValidationReport.Csv(results));
+            AtomicFile.WriteAllText(Path.Combine(directory, "validation.md"), ValidationReport.Markdown(results, commandLine));
+            AtomicFile.WriteAllText(Path.Combine(directory, "validation.csv"), ValidationReport.Csv(results));
             stdout.WriteLine($"wrote {Path.Combine(directory, "validation.md")} and validation.csv");
         }
 
