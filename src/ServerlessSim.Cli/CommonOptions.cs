@@ -10,6 +10,11 @@ internal sealed class CommonOptions
 
     public Option<string?> Out { get; }
 
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = OutputDirectory.ForceDescription,
+    };
+
     public Option<string?> Format { get; } = new("--format")
     {
         Description = "What to print: table (default), json (the results document only), csv (summary.csv), md (report.md without charts).",
@@ -69,6 +74,7 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Out);
+        command.Options.Add(Force);
         command.Options.Add(Format);
         command.Options.Add(Json);
         command.Options.Add(Quiet);

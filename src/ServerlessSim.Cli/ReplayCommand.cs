@@ -32,25 +32,30 @@ internal static class ReplayCommand
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.Run(
-            () =>
-            {
-                var replay = TraceSelectors.Apply(TraceReplayOptions.Default, parse.GetValue(functions) ?? []) with
+            () => ScenarioExecution.Run(
+                () =>
                 {
-                    TimeScale = parse.GetValue(timeScale) ?? 1,
-                    RateScale = parse.GetValue(rateScale) ?? 1,
-                    Spread = parse.GetValue(spread) ?? WithinBinSpread.Uniform,
-                    CpuFraction = parse.GetValue(cpuFraction) ?? 0,
-                };
-                var workload = TraceReplay.Load(parse.GetValue(format), parse.GetValue(path)!, replay);
-                var builtIn = BuiltInScenarios.IoHeavyApi();
-                var scenario = TraceReplay.ToScenario(workload, builtIn, builtIn.Function);
-                foreach (var note in workload.Notes)
-                {
-                    stderr.WriteLine($"serverless-sim: {note}");
-                }
+                    var replay = TraceSelectors.Apply(TraceReplayOptions.Default, parse.GetValue(functions) ?? []) with
+                    {
+                        TimeScale = parse.GetValue(timeScale) ?? 1,
+                        RateScale = parse.GetValue(rateScale) ?? 1,
+                        Spread = parse.GetValue(spread) ?? WithinBinSpread.Uniform,
+                        CpuFraction = parse.GetValue(cpuFraction) ?? 0,
+                    };
+                    var workload = TraceReplay.Load(parse.GetValue(format), parse.GetValue(path)!, replay);
+                    var builtIn = BuiltInScenarios.IoHeavyApi();
+                    foreach (var note in workload.Notes)
+                    {
+                        stderr.WriteLine($"serverless-sim: {note}");
+                    }
 
-                return ScenarioExecution.Run(new ExperimentDefinition(scenario, ExperimentOptions.Fixed), parse, options, stdout, stderr, cancellationToken);
-            },
+                    return new ExperimentDefinition(TraceReplay.ToScenario(workload, builtIn, builtIn.Function), ExperimentOptions.Fixed);
+                },
+                parse,
+                options,
+                stdout,
+                stderr,
+                cancellationToken),
             CancellationToken.None));
         return command;
     }
