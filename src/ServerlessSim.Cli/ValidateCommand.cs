@@ -16,7 +16,8 @@ internal static class ValidateCommand
             Description = "Also write validation.md (the docs/validation.md page) and validation.csv into this folder, replacing them (other files stay).",
             HelpName = "DIR",
         };
-        var threads = new Option<int?>("--threads") { Description = "Threads for replications (default: all cores); results do not depend on it.", HelpName = "N" };
+        var threads = new Option<int?>("--threads") { Description = "Threads for replications (default: all cores); results do not depend on it.", HelpName = "N" }
+            .Integer(1, CommonOptions.MaxThreads);
         var command = new Command(
             "validate",
             "Run cases whose answer is known (Erlang-B, M/G/infinity, M/G/1 and M/M/c processor sharing, keep-alive, the Knative and " +
