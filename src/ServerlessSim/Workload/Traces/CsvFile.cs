@@ -14,6 +14,9 @@ namespace ServerlessSim.Workload.Traces;
 /// </remarks>
 internal sealed class CsvFile : IDisposable
 {
+    /// <summary>The longest id (function, app, owner) accepted, in bytes; the Azure traces' hashes have 64.</summary>
+    public const int MaxIdBytes = 256;
+
     private readonly CsvLineReader _lines;
     private readonly TraceProblems _problems;
     private Range[] _fields = new Range[64];
@@ -156,6 +159,25 @@ internal sealed class CsvFile : IDisposable
 
         Bad(index, "is not a count (an integer from 0 to 2147483647)");
         return false;
+    }
+
+    /// <summary>Whether field <paramref name="index"/> is an id: not empty (else a problem naming <paramref name="emptyRule"/>) and at most <see cref="MaxIdBytes"/> long.</summary>
+    public bool IsId(int index, string emptyRule)
+    {
+        var field = Field(index);
+        if (field.IsEmpty)
+        {
+            Bad(index, emptyRule);
+            return false;
+        }
+
+        if (field.Length > MaxIdBytes)
+        {
+            Bad(index, $"is {field.Length} bytes long; an id is a name of at most {MaxIdBytes} bytes");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reports field <paramref name="index"/> of the current row as breaking <paramref name="rule"/>.</summary>

@@ -78,10 +78,9 @@ public static class CsvTrace
                 duration = seconds;
             }
 
-            if (columns.Function >= 0 && file.Field(columns.Function).IsEmpty)
+            if (columns.Function >= 0)
             {
-                file.Bad(columns.Function, "is empty; name the function, or leave out the function column for a single function");
-                valid = false;
+                valid &= file.IsId(columns.Function, "is empty; name the function, or leave out the function column for a single function");
             }
 
             if (valid)

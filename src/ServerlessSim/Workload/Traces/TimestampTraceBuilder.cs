@@ -16,6 +16,7 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
     private readonly Dictionary<string, Function> _functions = new(StringComparer.Ordinal);
     private char[] _key = new char[256];
     private double _earliest = double.PositiveInfinity;
+    private double _latest = double.NegativeInfinity;
 
     /// <summary>How many rows were added.</summary>
     public long Rows { get; private set; }
@@ -46,6 +47,7 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         }
 
         _earliest = Math.Min(_earliest, start);
+        _latest = Math.Max(_latest, start);
         Rows++;
     }
 
@@ -62,7 +64,7 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         }
 
         var kept = selection.Kept();
-        if (!problems.AnyKept(kept.Count, _functions.Count, source))
+        if (!problems.AnyKept(kept.Count, _functions.Count, source) || !SpanFits(source, problems))
         {
             return null;
         }
@@ -84,6 +86,23 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         }
 
         return new TraceWorkload(format, source, functions, Math.Floor(last) + 1, _earliest, _functions.Count, []);
+    }
+
+    // The replay's horizon is the span of the timestamps (times the time scale): beyond the longest horizon a
+    // scenario may have, the times are probably not in seconds (milliseconds since 1970 span decades).
+    private bool SpanFits(string source, TraceProblems problems)
+    {
+        var span = (_latest - _earliest) * options.TimeScale;
+        if (span <= Configuration.ScenarioValidator.MaxHorizonSeconds)
+        {
+            return true;
+        }
+
+        problems.Add(
+            source,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"timestamps from {_earliest:R} to {_latest:R} s"),
+            $"span more than {Configuration.ValidationErrors.Show(Configuration.ScenarioValidator.MaxHorizonSeconds)} s once scaled, the longest replay; are they in seconds (not milliseconds)?");
+        return false;
     }
 
     private sealed class Function(string id, string? app)
