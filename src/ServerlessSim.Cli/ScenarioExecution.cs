@@ -38,9 +38,24 @@ internal static class ScenarioExecution
         var threads = parse.GetValue(options.Threads);
         OutputDirectory.Create(outDirectory);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = RunProgress.Shows(stderr, quiet, format)
-            ? RunProgress.Run(scenario, experiment, threads, cancellationToken)
-            : Experiment.Run(scenario, experiment, threads, progress: null, cancellationToken);
+        ComparisonResult result;
+        if (RunProgress.Shows(stderr, quiet, format))
+        {
+            result = RunProgress.Run(scenario, experiment, threads, cancellationToken);
+        }
+        else
+        {
+            if (!quiet)
+            {
+                // Logs get one line instead of the progress bar: what runs, and that Ctrl+C keeps what finished.
+                var planned = experiment.Precision is { } target ? $"up to {target.MaxReplications}" : $"{scenario.Replications}";
+                stderr.WriteLine(FormattableString.Invariant(
+                    $"serverless-sim: running {scenario.Policies.Count} policies x {planned} replications of {scenario.Name}; Ctrl+C stops them and writes those finished"));
+            }
+
+            result = Experiment.Run(scenario, experiment, threads, progress: null, cancellationToken);
+        }
+
         var elapsed = started.Elapsed;
 
         IReadOnlyList<string> written = [];
@@ -70,7 +85,8 @@ internal static class ScenarioExecution
 
         if (result.Partial)
         {
-            stderr.WriteLine("serverless-sim: cancelled; the results above hold only the replications that finished.");
+            stderr.WriteLine(FormattableString.Invariant(
+                $"serverless-sim: cancelled; the results hold the first {result.Scenario.Replications} replication(s) of every policy, marked partial{(outDirectory is null ? string.Empty : " (results.json: \"partial\": true)")}."));
             return ExitCodes.Cancelled;
         }
 

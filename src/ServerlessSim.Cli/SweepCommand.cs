@@ -65,6 +65,12 @@ internal static class SweepCommand
                 var plan = request is null || (errors.Any && parameters.Length == 0) ? null : errors.Collect(() => Sweep.Plan(request));
                 errors.ThrowIfAny();
                 OutputDirectory.Create(outDirectory);
+                if (!parse.GetValue(common.Quiet))
+                {
+                    var points = shardValue is null ? plan!.Points.Count : plan!.Points.Count(p => shardValue.Contains(p.Index));
+                    stderr.WriteLine(FormattableString.Invariant($"serverless-sim: running {points} sweep points; Ctrl+C stops them and writes those finished"));
+                }
+
                 var result = Sweep.Run(plan!, shardValue, parse.GetValue(common.Threads), progress: null, cancellationToken);
                 return SweepOutput.Write(result, outDirectory, parse.GetValue(common.Json), name, stdout, stderr);
             },
