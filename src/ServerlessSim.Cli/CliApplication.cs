@@ -12,7 +12,7 @@ internal static class CliApplication
         var compare = CompareCommand.Create(stdout, stderr);
         var run = RunCommand.Create(stdout, stderr);
         var validate = ValidateCommand.Create(stdout, stderr);
-        var init = InitCommand.Create(stdout, stderr);
+        var init = InitCommand.Create(stdout);
         var replay = ReplayCommand.Create(stdout, stderr);
         var sweep = SweepCommand.Create(stdout, stderr);
         var merge = MergeCommand.Create(stdout, stderr);

@@ -39,7 +39,7 @@ internal sealed class ObjectiveOptions
         {
             if (result.GetValue(Policy) is not null && result.GetValue(MaxP99Ms) is null && result.GetValue(MaxThrottleRatio) is null)
             {
-                result.AddError("--objective-policy needs --max-p99-ms, --max-throttle-ratio or both.");
+                result.AddError($"--objective-policy: \"{result.GetValue(Policy)}\" needs a target: --max-p99-ms, --max-throttle-ratio or both");
             }
         });
     }

@@ -38,7 +38,7 @@ internal static class SweepCommand
         {
             if (result.GetValue(grid) && result.GetValue(zip))
             {
-                result.AddError("--grid and --zip cannot be combined; choose one.");
+                result.AddError("--zip: given with --grid; choose one of them");
             }
         });
         command.SetAction((parse, cancellationToken) => Task.Run(

@@ -58,8 +58,8 @@ public static class Azure2021Trace
         while (file.NextRow())
         {
             var ids = file.IsId(app, EmptyId) & file.IsId(func, EmptyId);
-            var times = file.TryNumber(end, "is not a time in seconds (a number)", out var endSeconds) &
-                        file.TryNumber(duration, "is not a duration in seconds (a number of at least 0)", out var seconds, min: 0);
+            var times = file.TryTime(end, out var endSeconds) &
+                        file.TryDuration(duration, "s", out var seconds);
             if (ids && times)
             {
                 builder.Add(file.Field(app), file.Field(func), endSeconds - seconds, seconds);

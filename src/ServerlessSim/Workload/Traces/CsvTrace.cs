@@ -70,11 +70,11 @@ public static class CsvTrace
     {
         while (file.NextRow())
         {
-            var valid = file.TryNumber(columns.Timestamp, "is not a time in seconds (a number)", out var timestamp);
+            var valid = file.TryTime(columns.Timestamp, out var timestamp);
             double? duration = null;
             if (columns.Duration >= 0)
             {
-                valid &= file.TryNumber(columns.Duration, "is not a duration in seconds (a number of at least 0)", out var seconds, min: 0);
+                valid &= file.TryDuration(columns.Duration, "s", out var seconds);
                 duration = seconds;
             }
 
