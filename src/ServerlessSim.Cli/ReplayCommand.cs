@@ -13,6 +13,14 @@ namespace ServerlessSim.Cli;
 /// </remarks>
 internal static class ReplayCommand
 {
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        ["options"] = "--functions",
+        ["options.timeScale"] = "--time-scale",
+        ["options.rateScale"] = "--rate-scale",
+        ["options.cpuFraction"] = "--cpu-fraction",
+    };
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var options = new CommonOptions();
@@ -46,7 +54,17 @@ internal static class ReplayCommand
                         Spread = parse.GetValue(spread) ?? WithinBinSpread.Uniform,
                         CpuFraction = parse.GetValue(cpuFraction) ?? 0,
                     };
-                    var workload = TraceReplay.Load(parse.GetValue(format), parse.GetValue(path)!, replay);
+                    TraceWorkload workload;
+                    try
+                    {
+                        workload = TraceReplay.Load(parse.GetValue(format), parse.GetValue(path)!, replay);
+                    }
+                    catch (ScenarioValidationException e)
+                    {
+                        // The readers name their options as in C# (options.rateScale); here they are command-line options.
+                        throw new ScenarioValidationException(e.Errors.Select(error => error with { Path = OptionNames.GetValueOrDefault(error.Path, error.Path) }).ToArray());
+                    }
+
                     var builtIn = BuiltInScenarios.IoHeavyApi();
                     foreach (var note in workload.Notes)
                     {

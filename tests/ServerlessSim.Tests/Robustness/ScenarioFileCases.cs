@@ -58,6 +58,10 @@ internal static class ScenarioFileCases
                 "\"function\": {\n    \"arrivals\": { \"ratePerSecond\": 100 },\n    \"work\": { \"cpuMs\": { \"type\": \"lognormal\", \"medianMs\": 10, \"p99Ms\": 40 }, \"ioWaitMs\": 50 }\n  }",
                 "\"functions\": [ { \"name\": \"a\", \"arrivals\": { \"ratePerSecond\": 1 }, \"work\": { \"cpuMs\": 1 } }, { \"name\": \"a\", \"arrivals\": { \"ratePerSecond\": 1 }, \"work\": { \"cpuMs\": 1 } } ]"), 1,
             ["functions[1].name: ", "\"a\"", "must be unique among the functions"]);
+        yield return Run("a field with an empty name (found by the fuzzer)", Edit("\"name\": \"t\",", "\"name\": \"t\", \"\": 1,"), 1,
+            ["[\"\"]: ", "\"\"", "is not a known field; known fields here: name, seed, horizonSeconds"]);
+        yield return Run("a field whose name has a dot", Edit("\"ioWaitMs\": 50", "\"ioWaitMs\": 50, \"cpu.ms\": 5"), 1,
+            ["function.work[\"cpu.ms\"]: ", "\"cpu.ms\"", "is not a known field"]);
         yield return Run("every problem of the file at once", Edit("\"horizonSeconds\": 100", "\"horizonSecnds\": 100")
                 .Replace("\"ratePerSecond\": 100", "\"ratePerSecond\": -5", StringComparison.Ordinal)
                 .Replace("\"maxConcurrentPerInstance\": 80", "\"maxConcurrentPerInstance\": 0", StringComparison.Ordinal)

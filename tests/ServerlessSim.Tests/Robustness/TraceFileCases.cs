@@ -111,7 +111,9 @@ internal static class TraceFileCases
         yield return FileCsv("seconds since 1970 in nanoseconds", "timestamp\n1700000000000000000\n", 1,
             ["t.csv:2: ", "value '1700000000000000000'", "is 1e11 s or more (over 3,000 years)"]);
         yield return Case(Csv, "a selection that keeps nothing", [File("t.csv", "timestamp,function\n1,f\n")], [.. Args("csv", "t.csv"), "--functions", "id:zzz"], 1,
-            ["options: ", "1 function(s) in t.csv", "but none passes the selection"]);
+            ["--functions: ", "1 function(s) in t.csv", "but none passes the selection"]);
+        yield return Case(Csv, "a rate scale that makes 2e8 arrivals of one function", [File("t.csv", () => Utf8("timestamp\n" + string.Concat(Enumerable.Repeat("1\n", 200_000))))],
+            [.. Args("csv", "t.csv"), "--rate-scale", "1000"], 1, ["--rate-scale: ", "1000", "makes function t replay 2e+8 arrivals; a function replays at most 1e+8"]);
         yield return Case(Csv, "a directory given as the file", [Folder("t.csv")], Args("csv", "t.csv"), 1, ["t.csv: ", "is a directory, not a CSV file"]);
         yield return Case(Csv, "a file that does not exist", [], Args("csv", "t.csv"), 1, ["t.csv: ", "file not found"]);
     }

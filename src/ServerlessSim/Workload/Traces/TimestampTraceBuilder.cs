@@ -12,6 +12,9 @@ namespace ServerlessSim.Workload.Traces;
 /// </remarks>
 internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
 {
+    /// <summary>The most arrivals one function replays once scaled (its times are held in memory: 800 MB).</summary>
+    private const double MaxArrivalsPerFunction = 1e8;
+
     private const char Separator = '\u001F';
     private readonly Dictionary<string, Function> _functions = new(StringComparer.Ordinal);
     private char[] _key = new char[256];
@@ -75,6 +78,13 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         for (var i = 0; i < kept.Count; i++)
         {
             var function = kept[i];
+            if (function.Starts.Count * options.RateScale > MaxArrivalsPerFunction)
+            {
+                problems.Add("options.rateScale", options.RateScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    $"makes function {function.Id} replay {function.Starts.Count * options.RateScale:0.###e+0} arrivals; a function replays at most {MaxArrivalsPerFunction:0e+0} (8 bytes each in memory)");
+                return null;
+            }
+
             var times = function.Starts.Select(t => (t - _earliest) * options.TimeScale).ToArray();
             Array.Sort(times);
             times = RateScaling.ScaleTimestamps(times, options.RateScale, RateScaling.StreamFor(options, function.Id));
