@@ -71,6 +71,21 @@ internal static class ScenarioFileCases
             ["function.arrivals.ratePerSecond: -5 "],
             ["policies[0].concurrency: \"onePerInvocation\" "],
             ["policies[1].maxConcurrentPerInstance: 0 "]);
+        yield return Run("a reservation that leaves fewer than 100 unreserved", Edit("\"ioWaitMs\": 50 }", "\"ioWaitMs\": 50 }, \"reservedConcurrency\": 950"), 1,
+            ["function.reservedConcurrency: ", "950", "at most account.concurrencyLimit (1000) - 100 = 900"]);
+        yield return Run("provisioned concurrency above the reservation", Edit("\"ioWaitMs\": 50 }", "\"ioWaitMs\": 50 }, \"reservedConcurrency\": 10")
+                .Replace(Lambda, "{ \"preset\": \"awsLambda\", \"scaling\": { \"provisionedConcurrency\": 20 } }", StringComparison.Ordinal), 1,
+            ["policies[0].scaling.provisionedConcurrency: ", "20", "more than function.reservedConcurrency (10)"]);
+        yield return Run("provisioned steps out of order", Edit(Lambda,
+                "{ \"preset\": \"awsLambda\", \"scaling\": { \"provisionedConcurrency\": { \"steps\": [ { \"atSeconds\": 60, \"environments\": 5 }, { \"atSeconds\": 30, \"environments\": 1 } ] } } }"), 1,
+            ["policies[0].scaling.provisionedConcurrency.steps[1].atSeconds: ", "30", "later than the step before"]);
+        yield return Run("an asynchronous event age under Lambda's minimum", Edit("\"ioWaitMs\": 50 }", "\"ioWaitMs\": 50 }, \"invocation\": { \"type\": \"async\", \"maxEventAgeSeconds\": 10 }"), 1,
+            ["function.invocation.maxEventAgeSeconds: ", "10", "from 60 to 21600"]);
+        yield return Run("a retry cap below its base delay", Edit("\"ioWaitMs\": 50 }",
+                "\"ioWaitMs\": 50 }, \"invocation\": { \"type\": \"sync\", \"retry\": { \"baseDelayMs\": 1000, \"maxDelayMs\": 100 } }"), 1,
+            ["function.invocation.retry.maxDelayMs: ", "100", "must be at least baseDelayMs (1000)"]);
+        yield return Run("a misspelt Lambda preset", Edit(Lambda, "{ \"preset\": \"awsLamda\" }"), 1,
+            ["policies[0].preset: ", "\"awsLamda\"", "did you mean \"awsLambda\""]);
         yield return Case(Kind, "a directory given as the scenario", [Folder("sub")], ["run", $"{Dir}/sub", "--out", $"{Dir}/out"], 1,
             ["sub: ", "\"sub\"", "is a directory, not a scenario file"]);
         yield return Case(Kind, "a scenario file that does not exist", [], ["run", $"{Dir}/none.json", "--out", $"{Dir}/out"], 1,
@@ -78,6 +93,8 @@ internal static class ScenarioFileCases
         yield return Run("a prices file that is a directory", Edit("\"name\": \"t\",", "\"name\": \"t\", \"prices\": \"rates\","), 1,
             ["prices: ", "is a directory, not a price table file"], Folder("rates"));
     }
+
+    private const string Lambda = "{ \"name\": \"lambda\", \"concurrency\": \"onePerInstance\" }";
 
     private static string Edit(string find, string replacement) => BadScenarioCases.Edit(Valid, find, replacement);
 
