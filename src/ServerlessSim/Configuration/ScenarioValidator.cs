@@ -214,6 +214,11 @@ public static class ScenarioValidator
             }
 
             PlatformPolicyValidator.Validate(policy, $"policies[{i}]", errors);
+            if (policy.Batching is not null)
+            {
+                BatchingValidator.ValidatePolicy(policy, $"policies[{i}]", errors);
+            }
+
         }
     }
 }
