@@ -27,4 +27,7 @@ public enum StreamPurpose
 
     /// <summary>The memory each request holds on an instance with a memory limit.</summary>
     Memory = 11,
+
+    /// <summary>Each message's size and its message group or partition key (batching policies).</summary>
+    Batching = 20,
 }
