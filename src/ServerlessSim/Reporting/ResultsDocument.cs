@@ -161,6 +161,11 @@ public static partial class ResultsDocument
             PlatformDocument.Write(json, options);
         }
 
+        if (options.Batching is { } batching)
+        {
+            BatchingDocument.Write(json, batching);
+        }
+
         json.WriteNumber("replications", policy.Replications.Count);
         WriteMetrics(json, policy.Metrics, policy.Replications.Count);
         if (policy.FunctionResults.Count > 0)

@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text.Json;
+using ServerlessSim.Policies.Batching;
+using ServerlessSim.Randomness;
+
+namespace ServerlessSim.Reporting;
+
+/// <summary>Writes a batching policy's event source settings into its results-document entry, defaults applied (the names are the scenario file's).</summary>
+internal static class BatchingDocument
+{
+    public static void Write(Utf8JsonWriter json, BatchingOptions batching)
+    {
+        json.WriteStartObject("batching");
+        json.WriteString("source", batching.Kind);
+        json.WriteNumber("batchSize", batching.BatchSize);
+        json.WriteNumber("batchingWindowSeconds", batching.BatchingWindow.Seconds);
+        json.WriteString("messageSizeBytes", DescribeBytes(batching.MessageSizeBytes));
+        var execution = batching.EffectiveExecution;
+        json.WriteStartObject("execution");
+        json.WriteString("kind", JsonNamingPolicy.CamelCase.ConvertName(execution.Kind.ToString()));
+        if (execution.Kind == BatchExecutionKind.OverheadPlusPerItem)
+        {
+            json.WriteNumber("overheadCpuMs", execution.OverheadCpu.Milliseconds);
+            json.WriteNumber("overheadIoMs", execution.OverheadIo.Milliseconds);
+        }
+
+        json.WriteEndObject();
+        switch (batching)
+        {
+            case SqsEventSourceOptions sqs:
+                WriteSqs(json, sqs);
+                break;
+            case KinesisEventSourceOptions kinesis:
+                json.WriteNumber("shards", kinesis.Shards);
+                json.WriteNumber("parallelizationFactor", kinesis.ParallelizationFactor);
+                json.WriteNumber("partitionKeys", kinesis.PartitionKeys);
+                json.WriteNumber("pollIntervalSeconds", kinesis.PollInterval.Seconds);
+                json.WriteNumber("retentionPeriodSeconds", kinesis.RetentionPeriod.Seconds);
+                WriteNumberOrNull(json, "maximumRetryAttempts", kinesis.MaximumRetryAttempts);
+                break;
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteSqs(Utf8JsonWriter json, SqsEventSourceOptions sqs)
+    {
+        WriteNumberOrNull(json, "maximumConcurrency", sqs.MaximumConcurrency);
+        json.WriteBoolean("reportBatchItemFailures", sqs.ReportBatchItemFailures);
+        var queue = sqs.Queue;
+        json.WriteStartObject("queue");
+        json.WriteNumber("visibilityTimeoutSeconds", queue.VisibilityTimeout.Seconds);
+        WriteNumberOrNull(json, "maxReceiveCount", queue.MaxReceiveCount);
+        json.WriteNumber("retentionPeriodSeconds", queue.RetentionPeriod.Seconds);
+        json.WriteBoolean("fifo", queue.Fifo);
+        json.WriteNumber("messageGroups", queue.MessageGroups);
+        json.WriteEndObject();
+        var pollers = sqs.EffectivePollers;
+        json.WriteStartObject("pollers");
+        json.WriteNumber("initialConcurrency", pollers.InitialConcurrency);
+        json.WriteNumber("increasePerMinute", pollers.IncreasePerMinute);
+        json.WriteNumber("maxConcurrency", pollers.MaxConcurrency);
+        json.WriteNumber("throttleBackoffInitialSeconds", pollers.ThrottleBackoffInitial.Seconds);
+        json.WriteNumber("throttleBackoffMaxSeconds", pollers.ThrottleBackoffMax.Seconds);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A size distribution in bytes, e.g. <c>constant 1024 bytes</c> or <c>lognormal median 2048 bytes, p99 65536 bytes</c>.</summary>
+    public static string DescribeBytes(IDistribution bytes) => bytes switch
+    {
+        ConstantDistribution c => string.Create(CultureInfo.InvariantCulture, $"constant {c.Value:0.###} bytes"),
+        LogNormalDistribution l => string.Create(CultureInfo.InvariantCulture, $"lognormal median {l.Median:0.###} bytes, p99 {l.P99:0.###} bytes"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes.GetType().Name} with mean {bytes.Mean:0.###} bytes"),
+    };
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}
