@@ -19,10 +19,13 @@ internal static class FunctionReader
     public const double DefaultKeepAliveSeconds = 600;
 
     /// <summary>The fields of <c>function</c>.</summary>
-    public static readonly string[] Fields = ["name", "memoryMb", "arrivals", "work", "coldStartMs", "keepAliveSeconds", "maxInstances"];
+    public static readonly string[] Fields =
+    [
+        "name", "memoryMb", "arrivals", "work", "coldStartMs", "keepAliveSeconds", "maxInstances", "reservedConcurrency", "invocation", "errorProbability",
+    ];
 
     /// <summary>The fields of <c>trace.function</c>: a function's, but name and arrivals come from the trace.</summary>
-    public static readonly string[] TemplateFields = ["memoryMb", "work", "coldStartMs", "keepAliveSeconds", "maxInstances"];
+    public static readonly string[] TemplateFields = ["memoryMb", "work", "coldStartMs", "keepAliveSeconds", "maxInstances", "invocation", "errorProbability"];
 
     private static readonly string[] WorkFields = ["cpuMs", "ioWaitMs"];
 
@@ -30,6 +33,7 @@ internal static class FunctionReader
 
     private static readonly NumberRange Memory = new(64, 32_768, Unit: "MB");
     private static readonly NumberRange KeepAlive = new(0, Unit: "seconds");
+    private static readonly NumberRange Probability = new(0, 1);
 
     /// <summary>The functions of <c>functions</c> at <paramref name="path"/>, or null (with errors) if any is invalid or names repeat.</summary>
     /// <remarks>Unnamed functions are called function1, function2, ... by position (a lone one just "function").</remarks>
@@ -102,12 +106,20 @@ internal static class FunctionReader
         var coldStart = reader.Get("coldStartMs") is { } c ? DistributionReader.Read(c, reader.PathOf("coldStartMs"), errors) : ConstantDistribution.Zero;
         var keepAlive = ReadKeepAlive(reader, errors);
         var maxInstances = reader.Integer("maxInstances", 1, int.MaxValue);
+        var reserved = template ? null : reader.Integer("reservedConcurrency", 0, int.MaxValue);
+        var invocation = reader.Get("invocation") is { } i ? InvocationReader.Read(i, reader.PathOf("invocation"), errors) : null;
+        var errorProbability = reader.Number("errorProbability", Probability) ?? 0;
         if (errors.All.Count != before || arrivals is null || work is null || coldStart is null || keepAlive is null)
         {
             return null;
         }
 
-        return new FunctionDefinition(name, memoryMb, arrivals, work, coldStart, keepAlive.Value, (int?)maxInstances);
+        return new FunctionDefinition(name, memoryMb, arrivals, work, coldStart, keepAlive.Value, (int?)maxInstances)
+        {
+            ReservedConcurrency = (int?)reserved,
+            Invocation = invocation,
+            ErrorProbability = errorProbability,
+        };
     }
 
     private static WorkProfile? ReadWork(JsonElement element, string path, ValidationErrors errors)

@@ -25,7 +25,9 @@ internal static class PolicyReader
         ("firstAvailable", DispatchKind.FirstAvailable), ("roundRobin", DispatchKind.RoundRobin),
     ];
 
-    private static readonly (string Name, int Value)[] PresetNames = Presets.ManyRequestsByName.Select((p, i) => (p.Name, i)).ToArray();
+    private static readonly IReadOnlyList<(string Name, PolicyOptions Policy)> PresetsByName = Presets.ByName;
+
+    private static readonly (string Name, int Value)[] PresetNames = PresetsByName.Select((p, i) => (p.Name, i)).ToArray();
 
     private static readonly (string Name, LimitScope Value)[] LimitCounts =
         [("inFlightRequests", LimitScope.InFlightRequests), ("instances", LimitScope.Instances)];
@@ -84,7 +86,7 @@ internal static class PolicyReader
             return null;
         }
 
-        var preset = reader.Choice("preset", PresetNames) is { } index ? Presets.ManyRequestsByName[index].Policy : null;
+        var preset = reader.Choice("preset", PresetNames) is { } index ? PresetsByName[index].Policy : null;
         var isMany = reader.Choice("concurrency", Concurrency, required: !reader.Has("preset")) ?? preset?.IsMany;
         var k = reader.Integer("maxConcurrentPerInstance", 1, ManyPerInstanceOptions.MaxAllowedConcurrency);
         var vCpus = reader.Number("vCpus", VCpus);

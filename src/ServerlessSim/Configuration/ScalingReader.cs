@@ -36,7 +36,7 @@ internal static class ScalingReader
         var before = errors.All.Count;
         ScalingOptions? result = type switch
         {
-            0 => PerRequestScalingOptions.Instance,
+            0 => PerRequestScalingReader.Read(reader, preset as PerRequestScalingOptions ?? PerRequestScalingOptions.Instance, errors),
             1 => ReadCommon(reader, Knative(reader, preset as KnativeScalingOptions ?? new KnativeScalingOptions())),
             2 => ReadCommon(reader, CloudRun(reader, preset as CloudRunScalingOptions ?? new CloudRunScalingOptions())),
             3 => ReadCommon(reader, ManagedInstances(reader, preset as ManagedInstancesScalingOptions ?? new ManagedInstancesScalingOptions())),
@@ -87,7 +87,7 @@ internal static class ScalingReader
 
     private static string[] FieldsOf(int? type) => type switch
     {
-        0 => ["type"],
+        0 => PerRequestScalingReader.Fields,
         1 =>
         [
             .. Common, "targetConcurrency", "targetUtilization", "stableWindowSeconds", "panicWindowPercentage", "panicThresholdPercentage",

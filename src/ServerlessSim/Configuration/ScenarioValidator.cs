@@ -10,7 +10,7 @@ namespace ServerlessSim.Configuration;
 
 /// <summary>Checks a <see cref="Scenario"/> built in C# or loaded from JSON, reporting every problem at once.</summary>
 /// <remarks>Paths are the JSON scenario format's (docs/scenario-format.md), so errors read the same from either side.</remarks>
-public static class ScenarioValidator
+public static partial class ScenarioValidator
 {
     /// <summary>The longest horizon accepted, in seconds (about 31.7 years): a double still resolves 0.2 µs there.</summary>
     public const double MaxHorizonSeconds = 1e9;
@@ -56,6 +56,7 @@ public static class ScenarioValidator
 
         ValidateFunctions(scenario, errors);
         ValidatePolicies(scenario, errors);
+        ValidateLambdaRules(scenario, errors);
         return errors.All;
     }
 

@@ -24,7 +24,7 @@ internal sealed class AzureFlexConsumptionBilling(BillingOptions options, PriceT
         var warm = usage.Provisioned;
         var warmExecutions = warm?.Executions.Periods ?? 0;
         var requests =
-            Charge(prices[PriceKeys.FlexOnDemandExecutionUsdPerMillion], (usage.CompletedRequests - warmExecutions) / Million, Free(prices, PriceKeys.FlexFreeTierExecutions, free, Million)) +
+            Charge(prices[PriceKeys.FlexOnDemandExecutionUsdPerMillion], (usage.BilledInvocations - warmExecutions) / Million, Free(prices, PriceKeys.FlexFreeTierExecutions, free, Million)) +
             Charge(prices[PriceKeys.FlexAlwaysReadyExecutionUsdPerMillion], warmExecutions / Million);
         var busy =
             Charge(prices[PriceKeys.FlexOnDemandUsdPerGbSecond], Seconds(usage.ExecutingPeriods.BilledMsMin1000Per100Ms) * gb, Free(prices, PriceKeys.FlexFreeTierGbSeconds, free)) +

@@ -23,7 +23,7 @@ internal sealed class CloudRunRequestBasedBilling(BillingOptions options, PriceT
         var gib = usage.MemoryGb;
         var free = options.FreeTier;
         var requests = Charge(
-            prices[PriceKeys.CloudRunRequestUsdPerMillion], usage.CompletedRequests / Million, Free(prices, PriceKeys.CloudRunFreeTierRequests, free, Million));
+            prices[PriceKeys.CloudRunRequestUsdPerMillion], usage.BilledInvocations / Million, Free(prices, PriceKeys.CloudRunFreeTierRequests, free, Million));
 
         // One rounding per billable stretch; its start-up share is the (window-clipped) initialising time.
         var billable = Seconds(usage.ActivePeriods.BilledMsPer100Ms);

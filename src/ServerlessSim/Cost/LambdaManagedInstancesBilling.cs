@@ -28,7 +28,7 @@ internal sealed class LambdaManagedInstancesBilling(BillingOptions options, Pric
         // Environment-hours priced at the instance row (its tiers, if a user gives some), then scaled by the share and the fee.
         decimal Cost(double environmentSeconds) => Charge(hourly, (decimal)environmentSeconds / 3600m) * share * fee;
 
-        var requests = Charge(prices[PriceKeys.ManagedInstancesRequestUsdPerMillion], usage.CompletedRequests / Million);
+        var requests = Charge(prices[PriceKeys.ManagedInstancesRequestUsdPerMillion], usage.BilledInvocations / Million);
         return new CostSummary(
             requests,
             Cost(usage.BusyInstanceSeconds),

@@ -27,7 +27,7 @@ internal sealed class LambdaPerRequestBilling(BillingOptions options, PriceTable
         // AWS: "The Lambda free tier does not apply to functions that have Provisioned Concurrency enabled."
         var freeTier = options.FreeTier && !hasProvisioned;
         var requests = Charge(
-            prices[PriceKeys.LambdaRequestUsdPerMillion], usage.CompletedRequests / Million, Free(prices, PriceKeys.LambdaFreeTierRequests, freeTier, Million));
+            prices[PriceKeys.LambdaRequestUsdPerMillion], usage.BilledInvocations / Million, Free(prices, PriceKeys.LambdaFreeTierRequests, freeTier, Million));
         var duration = prices[options.Arm ? PriceKeys.LambdaArmUsdPerGbSecond : PriceKeys.LambdaX86UsdPerGbSecond];
         var onDemand = Split(
             duration,

@@ -8,7 +8,7 @@ namespace ServerlessSim.Cost;
 /// clipped to the window [warm-up, horizon), like every time-weighted statistic. A request's execution runs from its
 /// start on an instance to its completion (IO wait included, cold-start wait excluded).
 /// </remarks>
-/// <param name="CompletedRequests">Requests that ran to completion (throttled requests are not billed).</param>
+/// <param name="CompletedRequests">Requests that ran to completion (throttled requests are not billed): what cost per request divides by.</param>
 /// <param name="Executions">Each completed request's execution on an on-demand instance, start to completion.</param>
 /// <param name="Inits">Each instance initialisation.</param>
 /// <param name="ActivePeriods">Each stretch in which an instance was initialising or held at least one request (Cloud Run request-based billable time).</param>
@@ -22,6 +22,7 @@ namespace ServerlessSim.Cost;
 /// <param name="CpuSeconds">CPU-seconds the completed requests demanded (on one full vCPU): the useful work.</param>
 /// <param name="Provisioned">Capacity kept warm by configuration; null for none.</param>
 /// <param name="QueueRequests">Queue (SQS) requests as billed: each API call counts once per started 64 KB of payload (<see cref="QueueBilling.BilledRequests"/>).</param>
+/// <param name="Invocations">Invocations that ran, each billed as a request (retried attempts and function errors included; a batch is one); null for <paramref name="CompletedRequests"/>.</param>
 public sealed record Usage(
     long CompletedRequests,
     MeteredTime Executions,
@@ -36,8 +37,12 @@ public sealed record Usage(
     double VCpusPerInstance,
     double CpuSeconds,
     ProvisionedUsage? Provisioned = null,
-    long QueueRequests = 0)
+    long QueueRequests = 0,
+    long? Invocations = null)
 {
+    /// <summary>The invocations billed as requests: <see cref="Invocations"/>, or the completed requests if not given.</summary>
+    public long BilledInvocations => Invocations ?? CompletedRequests;
+
     /// <summary>Nothing used, with instances of <paramref name="memoryMb"/> MB and <paramref name="vCpus"/> vCPUs; fill in with <c>with</c>.</summary>
     public static Usage Empty(double memoryMb, double vCpus) => new(
         0, MeteredTime.None, MeteredTime.None, MeteredTime.None, MeteredTime.None, MeteredTime.None, 0, 0, 0, memoryMb, vCpus, 0);
@@ -67,7 +72,8 @@ public sealed record Usage(
             vCpus,
             parts.Sum(p => p.CpuSeconds),
             Provisioned: null,
-            QueueRequests: parts.Sum(p => p.QueueRequests));
+            QueueRequests: parts.Sum(p => p.QueueRequests),
+            Invocations: parts.Sum(p => p.BilledInvocations));
     }
 
     /// <summary>Memory per instance in GB (binary: MB / 1,024), as every platform bills it.</summary>

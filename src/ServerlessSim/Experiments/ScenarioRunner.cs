@@ -36,7 +36,8 @@ public static class ScenarioRunner
         var functions = scenario.Functions;
         var warmUp = scenario.WarmUp.Seconds;
         var horizon = scenario.Horizon.Seconds;
-        var account = new AccountState(scenario.EffectiveAccount.ConcurrencyLimit, policy.EffectiveLimitCounts == LimitScope.Instances);
+        var account = new AccountState(
+            scenario.EffectiveAccount.ConcurrencyLimit, policy.EffectiveLimitCounts == LimitScope.Instances, functions.Select(f => f.ReservedConcurrency).ToArray());
         var step = scenario.EffectiveTimeSeriesStep.Seconds;
         var accountMetrics = functions.Count == 1 ? null : new RunMetrics(warmUp, horizon, step);
         var models = new IFunctionModel[functions.Count];
@@ -49,7 +50,10 @@ public static class ScenarioRunner
                 concurrency.VCpusPerInstance(functions[f].MemoryMb),
                 DispatchPolicies.Create(policy.EffectiveDispatch),
                 warmUp,
-                horizon);
+                horizon)
+            {
+                Scaling = policy.Scaling as PerRequestScalingOptions ?? PerRequestScalingOptions.Instance,
+            };
             var metrics = accountMetrics is null ? new RunMetrics(warmUp, horizon, step) : RunMetrics.ForFunctionOfMany(warmUp, horizon);
             var streams = RandomStreams.For(scenario.Seed, replication, f);
             models[f] = policy.Scaling is AutoscalingOptions scaling
@@ -82,7 +86,7 @@ public static class ScenarioRunner
         for (var f = 0; f < functions.Count; f++)
         {
             var function = functions[f];
-            var pool = models[f].Pool;
+            var pool = models[f].Instances;
             var identity = new RunIdentity(
                 policy.Name, replication, function.MemoryMb, concurrency.VCpusPerInstance(function.MemoryMb), billing);
             results[f] = models[f].Metrics.ToResult(identity, pool.Live, pool.Busy, pool.Initializing, simulator.HandledEvents);

@@ -1,3 +1,4 @@
+using ServerlessSim.Cost;
 using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Metrics;
@@ -15,10 +16,17 @@ internal sealed class RunMetrics
     private readonly LatencyHistogram _latency;
     private readonly TimeSeriesRecorder? _series;
     private readonly BillingMeter _billing;
+    private readonly BillingMeter _provisionedBilling;
+    private readonly List<ProvisionedPeriod> _provisionedPeriods = [];
+    private int _provisionedEnvironments;
+    private double _provisionedSince;
+    private bool _everProvisioned;
     private double _last;
-    private TimeWeightedArea _live, _busy, _initializing, _idle, _inFlight;
+    private TimeWeightedArea _live, _busy, _initializing, _idle, _inFlight, _waiting;
     private long _requests, _completed, _throttledAccount, _throttledMaxInstances, _coldStarts, _instanceStarts;
-    private long _throttledQueueFull, _throttledInstanceCapacity, _timedOut, _failed, _instanceFailures;
+    private long _throttledQueueFull, _throttledInstanceCapacity, _throttledReserved, _throttledScalingRate, _timedOut, _failed, _instanceFailures;
+    private long _throttleResponses, _retries, _errors, _dropped, _invocations;
+    private double _retryAgeMax;
 
     /// <param name="warmUpSeconds">The start of the window.</param>
     /// <param name="horizonSeconds">The end of the window.</param>
@@ -31,6 +39,7 @@ internal sealed class RunMetrics
         _latency = new LatencyHistogram(latencyDigits);
         _series = timeSeriesStepSeconds is { } step ? new TimeSeriesRecorder(step, horizonSeconds) : null;
         _billing = new BillingMeter(warmUpSeconds, horizonSeconds);
+        _provisionedBilling = new BillingMeter(warmUpSeconds, horizonSeconds);
     }
 
     /// <summary>Metrics for one function of an account with many: no time series (the account has one), 1% latency percentiles.</summary>
@@ -41,10 +50,19 @@ internal sealed class RunMetrics
     /// <summary>Per-instance stretches for billing; the platform tells it when instances go busy, idle and away.</summary>
     public BillingMeter Billing => _billing;
 
+    /// <summary>The same for provisioned environments, billed apart (<see cref="ProvisionedUsage"/>).</summary>
+    public BillingMeter ProvisionedBilling => _provisionedBilling;
+
     public bool InWindow(double seconds) => seconds >= _windowStart && seconds < _windowEnd;
 
     /// <summary>Integrates the state held since the last event up to <paramref name="nowSeconds"/>.</summary>
-    public void Advance(double nowSeconds, int live, int busy, int initializing, int inFlight)
+    /// <param name="nowSeconds">The current time.</param>
+    /// <param name="live">Live instances.</param>
+    /// <param name="busy">Busy instances.</param>
+    /// <param name="initializing">Initialising instances.</param>
+    /// <param name="inFlight">Requests in the system (on the platform, or waiting to be retried).</param>
+    /// <param name="waiting">Of those, requests waiting to be retried by their callers.</param>
+    public void Advance(double nowSeconds, int live, int busy, int initializing, int inFlight, int waiting = 0)
     {
         if (nowSeconds <= _last)
         {
@@ -60,9 +78,10 @@ internal sealed class RunMetrics
             _initializing.Add(from, to, initializing);
             _idle.Add(from, to, live - busy - initializing);
             _inFlight.Add(from, to, inFlight);
+            _waiting.Add(from, to, waiting);
         }
 
-        _series?.Advance(nowSeconds, live, busy, inFlight);
+        _series?.Advance(nowSeconds, live, busy, inFlight, waiting);
         _last = nowSeconds;
     }
 
@@ -75,31 +94,72 @@ internal sealed class RunMetrics
         }
     }
 
-    public void OnThrottle(bool counted, ThrottleReason reason, double nowSeconds)
+    /// <summary>An attempt of a request was throttled (an HTTP 429 to its caller), whether or not it will be retried.</summary>
+    public void OnThrottleResponse(bool counted, double nowSeconds)
     {
-        if (counted)
-        {
-            switch (reason)
-            {
-                case ThrottleReason.AccountConcurrency:
-                    _throttledAccount++;
-                    break;
-                case ThrottleReason.MaxInstances:
-                    _throttledMaxInstances++;
-                    break;
-                case ThrottleReason.QueueFull:
-                    _throttledQueueFull++;
-                    break;
-                default:
-                    _throttledInstanceCapacity++;
-                    break;
-            }
-        }
-
+        _throttleResponses += counted ? 1 : 0;
         if (_series is not null && nowSeconds < _windowEnd)
         {
             _series.Throttles++;
         }
+    }
+
+    /// <summary>A request ended throttled: its last attempt was rejected for <paramref name="reason"/> and its caller gave up.</summary>
+    public void OnThrottled(bool counted, ThrottleReason reason)
+    {
+        if (!counted)
+        {
+            return;
+        }
+
+        switch (reason)
+        {
+            case ThrottleReason.AccountConcurrency:
+                _throttledAccount++;
+                break;
+            case ThrottleReason.MaxInstances:
+                _throttledMaxInstances++;
+                break;
+            case ThrottleReason.QueueFull:
+                _throttledQueueFull++;
+                break;
+            case ThrottleReason.ReservedConcurrency:
+                _throttledReserved++;
+                break;
+            case ThrottleReason.ScalingRate:
+                _throttledScalingRate++;
+                break;
+            default:
+                _throttledInstanceCapacity++;
+                break;
+        }
+    }
+
+    /// <summary>A request is attempted again, <paramref name="ageSeconds"/> after it first arrived.</summary>
+    public void OnRetry(bool counted, double nowSeconds, double ageSeconds)
+    {
+        if (counted)
+        {
+            _retries++;
+            _retryAgeMax = Math.Max(_retryAgeMax, ageSeconds);
+        }
+
+        if (_series is not null && nowSeconds < _windowEnd)
+        {
+            _series.Retries++;
+        }
+    }
+
+    /// <summary>A request ended in a function error (its caller does not retry it, or retried it as often as it may).</summary>
+    public void OnFunctionError(bool counted)
+    {
+        _errors += counted ? 1 : 0;
+    }
+
+    /// <summary>An asynchronous event was dropped: it reached its maximum age before an attempt succeeded.</summary>
+    public void OnDropped(bool counted)
+    {
+        _dropped += counted ? 1 : 0;
     }
 
     /// <summary>A request waited in a front queue longer than its timeout.</summary>
@@ -129,20 +189,40 @@ internal sealed class RunMetrics
         }
     }
 
-    public void OnInstanceStart(int instance, double nowSeconds, double initSeconds)
+    /// <summary>An instance starts initialising (<paramref name="provisioned"/>: a provisioned environment, whose init is not billed as such).</summary>
+    public void OnInstanceStart(int instance, double nowSeconds, double initSeconds, bool provisioned = false)
     {
         var counted = InWindow(nowSeconds);
         _instanceStarts += counted ? 1 : 0;
-        _billing.OnInstanceStart(instance, nowSeconds, initSeconds, counted);
+        (provisioned ? _provisionedBilling : _billing).OnInstanceStart(instance, nowSeconds, initSeconds, counted);
     }
 
-    public void OnCompletion(bool counted, double nowSeconds, double latencySeconds, double executionSeconds, double cpuSeconds)
+    /// <summary>From now on <paramref name="environments"/> are provisioned.</summary>
+    public void OnProvisionedConfigured(int environments, double nowSeconds)
+    {
+        CloseProvisionedPeriod(nowSeconds);
+        _provisionedEnvironments = environments;
+        _provisionedSince = nowSeconds;
+        _everProvisioned = true;
+    }
+
+    /// <summary>An invocation finished executing (succeeded or not): what billing meters.</summary>
+    public void OnExecution(bool counted, double executionSeconds, double cpuSeconds, bool provisioned = false)
+    {
+        if (counted)
+        {
+            _invocations++;
+            (provisioned ? _provisionedBilling : _billing).OnCompletion(executionSeconds, cpuSeconds);
+        }
+    }
+
+    /// <summary>A request completed, <paramref name="latencySeconds"/> after it arrived.</summary>
+    public void OnCompletion(bool counted, double nowSeconds, double latencySeconds)
     {
         if (counted)
         {
             _completed++;
             _latency.Record(latencySeconds);
-            _billing.OnCompletion(executionSeconds, cpuSeconds);
         }
 
         if (_series is not null && nowSeconds < _windowEnd)
@@ -151,12 +231,41 @@ internal sealed class RunMetrics
         }
     }
 
+    // The provisioned stretches, clipped to the window, and what provisioned environments executed; null if none ever were.
+    private ProvisionedUsage? ProvisionedUsage(RunIdentity identity)
+    {
+        if (!_everProvisioned)
+        {
+            return null;
+        }
+
+        CloseProvisionedPeriod(_windowEnd);
+        var served = _provisionedBilling.ToUsage(0, 0, 0, 0, identity.MemoryMb, identity.VCpus);
+        return new ProvisionedUsage(_provisionedPeriods.ToArray(), served.Executions, served.ActivePeriods);
+    }
+
+    private void CloseProvisionedPeriod(double nowSeconds)
+    {
+        var from = Math.Max(_provisionedSince, _windowStart);
+        var to = Math.Min(nowSeconds, _windowEnd);
+        if (_provisionedEnvironments > 0 && to > from)
+        {
+            _provisionedPeriods.Add(new ProvisionedPeriod(_provisionedEnvironments, to - from));
+        }
+
+        _provisionedSince = Math.Max(_provisionedSince, nowSeconds);
+    }
+
     public RunResult ToResult(RunIdentity identity, int live, int busy, int initializing, long eventsHandled)
     {
         Advance(_windowEnd, live, busy, initializing, 0);
-        _series?.Finish(live, busy, 0);
+        _series?.Finish(live, busy, 0, 0);
         var window = _windowEnd - _windowStart;
-        var usage = _billing.ToUsage(_completed, _busy.Area, _idle.Area, _initializing.Area, identity.MemoryMb, identity.VCpus);
+        var usage = _billing.ToUsage(_completed, _busy.Area, _idle.Area, _initializing.Area, identity.MemoryMb, identity.VCpus) with
+        {
+            Invocations = _invocations,
+            Provisioned = ProvisionedUsage(identity),
+        };
         var latency = new LatencySummary(
             _latency.MeanSeconds * 1000,
             _latency.PercentileSeconds(50) * 1000,
@@ -184,6 +293,15 @@ internal sealed class RunMetrics
         {
             ThrottledByQueueFull = _throttledQueueFull,
             ThrottledByInstanceCapacity = _throttledInstanceCapacity,
+            ThrottledByReservedConcurrency = _throttledReserved,
+            ThrottledByScalingRate = _throttledScalingRate,
+            ThrottleResponses = _throttleResponses,
+            Retries = _retries,
+            Errors = _errors,
+            Dropped = _dropped,
+            WaitingMean = _waiting.Area / window,
+            WaitingMax = _waiting.Max,
+            RetryAgeMaxSeconds = _retryAgeMax,
             TimedOut = _timedOut,
             Failed = _failed,
             InstanceFailures = _instanceFailures,

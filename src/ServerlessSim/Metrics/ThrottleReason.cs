@@ -14,4 +14,10 @@ public enum ThrottleReason
 
     /// <summary>Every instance was full and the platform starts none on the request path (Lambda Managed Instances' 429 while it scales).</summary>
     InstanceCapacity,
+
+    /// <summary>The function's reserved concurrency was reached (Lambda: ReservedFunctionConcurrentInvocationLimitExceeded, HTTP 429).</summary>
+    ReservedConcurrency,
+
+    /// <summary>The function could not add an environment that fast (Lambda's scaling rate: FunctionInvocationRateLimitExceeded, HTTP 429).</summary>
+    ScalingRate,
 }

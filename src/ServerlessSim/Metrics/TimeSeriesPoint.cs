@@ -7,7 +7,7 @@ namespace ServerlessSim.Metrics;
 /// <param name="InFlight">Requests in flight (waiting for an instance to start, or running), time-averaged over the step.</param>
 /// <param name="Arrivals">Requests that arrived in the step.</param>
 /// <param name="Completions">Requests that completed in the step.</param>
-/// <param name="Throttles">Requests throttled in the step.</param>
+/// <param name="Throttles">Attempts throttled in the step (HTTP 429s; a request retried twice and throttled each time counts three).</param>
 /// <param name="ColdStarts">Requests that arrived in the step and had to wait for an instance to initialise.</param>
 public sealed record TimeSeriesPoint(
     double StartSeconds,
@@ -17,4 +17,11 @@ public sealed record TimeSeriesPoint(
     long Arrivals,
     long Completions,
     long Throttles,
-    long ColdStarts);
+    long ColdStarts)
+{
+    /// <summary>Retries made in the step (a client's, or Lambda's asynchronous queue's).</summary>
+    public long Retries { get; init; }
+
+    /// <summary>Requests waiting to be retried (off the platform), time-averaged over the step; part of <see cref="InFlight"/>.</summary>
+    public double Waiting { get; init; }
+}

@@ -14,7 +14,7 @@ internal sealed class AccountModel : IEventHandler
     private readonly IFunctionModel[] _functions;
     private readonly AccountState _account;
     private readonly RunMetrics? _metrics;
-    private int _live, _busy, _initializing, _inFlight, _active;
+    private int _live, _busy, _initializing, _inFlight, _unreservedUnits;
 
     /// <param name="functions">The account's functions, by index.</param>
     /// <param name="account">Their shared state.</param>
@@ -31,11 +31,11 @@ internal sealed class AccountModel : IEventHandler
     /// <summary>Requests in flight in the whole account.</summary>
     public int InFlight => _metrics is null ? _functions[0].InFlight : _inFlight;
 
-    public int Live => _metrics is null ? _functions[0].Pool.Live : _live;
+    public int Live => _metrics is null ? _functions[0].Instances.Live : _live;
 
-    public int Busy => _metrics is null ? _functions[0].Pool.Busy : _busy;
+    public int Busy => _metrics is null ? _functions[0].Instances.Busy : _busy;
 
-    public int Initializing => _metrics is null ? _functions[0].Pool.Initializing : _initializing;
+    public int Initializing => _metrics is null ? _functions[0].Instances.Initializing : _initializing;
 
     public void Start(Simulator simulator)
     {
@@ -57,6 +57,10 @@ internal sealed class AccountModel : IEventHandler
             case PlatformEvents.IdleSweep:
             case PlatformEvents.QueueTimeout:
             case PlatformEvents.AutoscalerTick:
+            case PlatformEvents.KeepAliveCheck:
+            case PlatformEvents.LifetimeCheck:
+            case PlatformEvents.ProvisionedChange:
+            case PlatformEvents.Prewarm:
                 function = target;
                 break;
             case PlatformEvents.CpuDone:
@@ -77,15 +81,19 @@ internal sealed class AccountModel : IEventHandler
         }
 
         _metrics.Advance(now, _live, _busy, _initializing, _inFlight);
-        var pool = model.Pool;
-        var (live, busy, initializing, inFlight, active) = (pool.Live, pool.Busy, pool.Initializing, model.InFlight, pool.Active);
-        _account.OtherInFlight = _inFlight - inFlight;
-        _account.OtherActiveInstances = _active - active;
+        var (before, inFlight) = (model.Instances, model.InFlight);
+        var unreserved = !_account.IsReserved(function);
+        var units = unreserved ? UnitsOf(model) : 0;
+        _account.OtherUnreservedUnits = _unreservedUnits - units;
         model.Handle(simulator, kind, target, tag, now);
-        _live += pool.Live - live;
-        _busy += pool.Busy - busy;
-        _initializing += pool.Initializing - initializing;
+        var after = model.Instances;
+        _live += after.Live - before.Live;
+        _busy += after.Busy - before.Busy;
+        _initializing += after.Initializing - before.Initializing;
         _inFlight += model.InFlight - inFlight;
-        _active += pool.Active - active;
+        _unreservedUnits += unreserved ? UnitsOf(model) - units : 0;
     }
+
+    // What the account limit counts of a function: its active instances, or its requests on the platform.
+    private int UnitsOf(IFunctionModel model) => _account.LimitCountsInstances ? model.Instances.Active : model.Concurrency;
 }

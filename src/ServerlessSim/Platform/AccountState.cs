@@ -1,38 +1,60 @@
+using ServerlessSim.Metrics;
+
 namespace ServerlessSim.Platform;
 
-/// <summary>What the functions of one account share: the concurrency limit, and the load of the other functions.</summary>
+/// <summary>What the functions of one account share: the concurrency limit, its reservations, and the load of the other functions.</summary>
 /// <remarks>
-/// Before a function handles an event, the account model sets <see cref="OtherInFlight"/> and
-/// <see cref="OtherActiveInstances"/> to the totals of every other function, so the function checks the shared limit
-/// as others + its own, with no per-event sum over functions. CPU events name an instance account-wide (the event's
-/// tag holds a version, so the function cannot ride in it): <see cref="RegisterInstance"/> gives each function
-/// instance slot an id once, for good, since slots are reused.
+/// The limit counts requests in flight or active instances (the policy's scope). A function with reserved
+/// concurrency r may hold up to r units and no more, whatever the others do; the functions without a reservation
+/// share the rest, limit - (sum of reservations). E.g. limit 1,000, function A reserves 200: A is throttled at its
+/// 201st unit, and B and C together at their 801st. Before a function handles an event, the account model sets
+/// <see cref="OtherUnreservedUnits"/> to the units of every other unreserved function, so the check costs O(1).
+/// CPU events name an instance account-wide (the event's tag holds a version, so the function cannot ride in it):
+/// <see cref="RegisterInstance"/> gives each function instance slot an id once, for good, since slots are reused.
 /// </remarks>
 internal sealed class AccountState
 {
+    private const int Unreserved = -1;
+    private readonly int[] _reserved;
     private int[] _functionOf = new int[16];
     private int[] _slotOf = new int[16];
 
-    public AccountState(int concurrencyLimit, bool limitCountsInstances)
+    /// <param name="concurrencyLimit">The account concurrency limit.</param>
+    /// <param name="limitCountsInstances">Whether it counts active instances (else requests in flight).</param>
+    /// <param name="reservedConcurrency">Per function, its reserved concurrency, or null for none; null for no function reserving.</param>
+    public AccountState(int concurrencyLimit, bool limitCountsInstances, IReadOnlyList<int?>? reservedConcurrency = null)
     {
         ConcurrencyLimit = concurrencyLimit;
         LimitCountsInstances = limitCountsInstances;
+        _reserved = reservedConcurrency?.Select(r => r ?? Unreserved).ToArray() ?? [];
+        UnreservedLimit = concurrencyLimit - _reserved.Where(r => r > 0).Sum();
     }
 
     /// <summary>The account concurrency limit.</summary>
     public int ConcurrencyLimit { get; }
 
+    /// <summary>What the functions without a reservation share: the limit less every reservation.</summary>
+    public int UnreservedLimit { get; }
+
     /// <summary>Whether the limit counts active instances (else requests in flight).</summary>
     public bool LimitCountsInstances { get; }
 
-    /// <summary>Requests in flight in every function but the one handling the current event.</summary>
-    public int OtherInFlight { get; set; }
-
-    /// <summary>Active (busy or initialising) instances of every function but the one handling the current event.</summary>
-    public int OtherActiveInstances { get; set; }
+    /// <summary>Units (in flight, or active instances) of the unreserved functions but the one handling the current event.</summary>
+    public int OtherUnreservedUnits { get; set; }
 
     /// <summary>How many account-wide instance ids exist.</summary>
     public int InstanceIds { get; private set; }
+
+    /// <summary>Whether function <paramref name="function"/> has reserved concurrency.</summary>
+    public bool IsReserved(int function) => function < _reserved.Length && _reserved[function] != Unreserved;
+
+    /// <summary>Whether one more request may be in flight for a function holding <paramref name="inFlight"/>, under a limit that counts requests; else why not.</summary>
+    public ThrottleReason? AdmitRequest(int function, int inFlight) =>
+        LimitCountsInstances ? null : Admit(function, inFlight);
+
+    /// <summary>Whether one more instance may be active for a function with <paramref name="active"/>, under a limit that counts instances; else why not.</summary>
+    public ThrottleReason? AdmitInstance(int function, int active) =>
+        LimitCountsInstances ? Admit(function, active) : null;
 
     /// <summary>Gives instance slot <paramref name="slot"/> of function <paramref name="function"/> an account-wide id.</summary>
     public int RegisterInstance(int function, int slot)
@@ -54,4 +76,14 @@ internal sealed class AccountState
 
     /// <summary>The function's own slot for account-wide instance <paramref name="id"/>.</summary>
     public int SlotOf(int id) => _slotOf[id];
+
+    private ThrottleReason? Admit(int function, int units)
+    {
+        if (IsReserved(function))
+        {
+            return units >= _reserved[function] ? ThrottleReason.ReservedConcurrency : null;
+        }
+
+        return OtherUnreservedUnits + units >= UnreservedLimit ? ThrottleReason.AccountConcurrency : null;
+    }
 }

@@ -89,15 +89,17 @@ internal sealed partial class AutoscaledPoolModel
 
         var instance = _requests.Instance[request];
         var counted = _requests.Counted[request];
-        var latency = now - _requests.ArrivalSeconds[request];
         var execution = now - _requests.StartSeconds[request];
         var cpu = _requests.CpuSeconds[request];
-        _metrics.OnCompletion(counted, now, latency, execution, cpu);
-        _accountMetrics?.OnCompletion(counted, now, latency, execution, cpu);
+        var token = _requests.Token[request];
+        var attempt = new CallerRequest(_requests.ArrivalSeconds[request], cpu, _requests.IoSeconds[request], _links.MemoryMb[request], counted);
+        _metrics.OnExecution(counted, execution, cpu);
+        _accountMetrics?.OnExecution(counted, execution, cpu);
         _links.Remove(request, instance);
         _links.MemoryInUseMb[instance] = _links.Head[instance] == RequestLinks.None ? 0 : _links.MemoryInUseMb[instance] - _links.MemoryMb[request];
         _requests.Release(request);
         _inFlight--;
+        _callers.Executed(simulator, now, token, attempt);
         if (_pool.IsWithdrawn(instance))
         {
             if (_pool.UnbindWithdrawn(instance, now))
@@ -199,6 +201,7 @@ internal sealed partial class AutoscaledPoolModel
         var counted = _requests.Counted[request];
         _metrics.OnTimeout(counted);
         _accountMetrics?.OnTimeout(counted);
+        _callers.Ended(_requests.Token[request]);
         _requests.Release(request);
         _inFlight--;
     }

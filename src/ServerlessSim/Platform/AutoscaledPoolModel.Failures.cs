@@ -25,6 +25,7 @@ internal sealed partial class AutoscaledPoolModel
             var counted = _requests.Counted[request];
             _metrics.OnRequestFailed(counted);
             _accountMetrics?.OnRequestFailed(counted);
+            _callers.Ended(_requests.Token[request]);
             _inFlight--;
             if (_links.Phase[request] == RequestPhase.Io)
             {

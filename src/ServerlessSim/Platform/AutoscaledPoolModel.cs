@@ -41,6 +41,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     private readonly AccountState _account;
     private readonly RunMetrics _metrics;
     private readonly RunMetrics? _accountMetrics;
+    private readonly Callers _callers;
     private readonly WaitingKind _waiting;
     private readonly double _queueTimeoutSeconds;
     private readonly int _queueCapacity;
@@ -113,20 +114,22 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         _account = account;
         _metrics = metrics;
         _accountMetrics = accountMetrics;
+        _callers = new Callers(_function, function.Invocation, function.ErrorProbability, streams.Retries!, streams.Errors!, metrics, accountMetrics);
         _arrivalsInStreamSlot = accountMetrics is null;
     }
 
-    public InstancePool Pool => _pool;
+    public InstanceCounts Instances => InstanceCounts.Of(_pool);
 
     public RunMetrics Metrics => _metrics;
 
-    public int InFlight => _inFlight;
+    public int InFlight => _inFlight + _callers.Waiting;
+
+    public int Concurrency => _inFlight;
 
     /// <summary>Instances that count as the pool's size: ready or initialising, not being drained.</summary>
     private int ScaledInstances => _pool.Live - _withdrawn;
 
-    private bool InstanceLimitReached =>
-        _account.LimitCountsInstances && _account.OtherActiveInstances + _pool.Active >= _account.ConcurrencyLimit;
+    private bool InstanceLimitReached => _account.AdmitInstance(_function, _pool.Active) is not null;
 
     public void Start(Simulator simulator)
     {
@@ -138,7 +141,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
 
     public void Handle(Simulator simulator, int kind, int target, int tag, double now)
     {
-        _metrics.Advance(now, _pool.Live, _pool.Busy, _pool.Initializing, _inFlight);
+        _metrics.Advance(now, _pool.Live, _pool.Busy, _pool.Initializing, InFlight, _callers.Waiting);
         _window.Advance(now, _inFlight, _busyVCpus);
         switch (kind)
         {
@@ -159,6 +162,13 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
                 break;
             case PlatformEvents.AutoscalerTick:
                 OnTick(simulator, tag, now);
+                break;
+            case PlatformEvents.Retry:
+                if (_callers.TakeRetry(target, now, out var attempt))
+                {
+                    Attempt(simulator, now, target, attempt);
+                }
+
                 break;
             default:
                 throw new InvalidOperationException($"Unknown event kind {kind}.");
@@ -198,17 +208,21 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         var counted = now >= _warmUpSeconds;
         _metrics.OnArrival(counted, now);
         _accountMetrics?.OnArrival(counted, now);
+        Attempt(simulator, now, Callers.FirstAttempt, new CallerRequest(now, cpu, io, memory, counted));
+    }
 
-        if (!_account.LimitCountsInstances && _account.OtherInFlight + _inFlight >= _account.ConcurrencyLimit)
+    private void Attempt(Simulator simulator, double now, int token, in CallerRequest attempt)
+    {
+        if (_account.AdmitRequest(_function, _inFlight) is { } overLimit)
         {
-            Throttle(counted, ThrottleReason.AccountConcurrency, now);
+            _callers.Rejected(simulator, now, token, attempt, overLimit);
             return;
         }
 
         var instance = ChooseReadyInstance(now);
         if (instance >= 0)
         {
-            var request = Admit(now, cpu, io, memory, counted);
+            var request = Admit(token, attempt);
             Bind(request, instance, now);
             StartRequest(simulator, request, instance, now);
             return;
@@ -217,13 +231,13 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         switch (_waiting)
         {
             case WaitingKind.NewInstance:
-                WaitForNewInstance(simulator, now, cpu, io, memory, counted);
+                WaitForNewInstance(simulator, now, token, attempt);
                 break;
             case WaitingKind.FrontQueue:
-                Enqueue(simulator, now, cpu, io, memory, counted);
+                Enqueue(simulator, now, token, attempt);
                 break;
             default:
-                Throttle(counted, ThrottleReason.InstanceCapacity, now);
+                _callers.Rejected(simulator, now, token, attempt, ThrottleReason.InstanceCapacity);
                 break;
         }
     }
@@ -254,7 +268,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     }
 
     // Lambda's way: join an instance that is starting and has room, or start one, and wait for it.
-    private void WaitForNewInstance(Simulator simulator, double now, double cpu, double io, double memory, bool counted)
+    private void WaitForNewInstance(Simulator simulator, double now, int token, in CallerRequest attempt)
     {
         int instance;
         if (_pool.Starting.CountAt(0) > 0)
@@ -263,12 +277,12 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         }
         else if (_pool.Live >= _maxInstances)
         {
-            Throttle(counted, ThrottleReason.MaxInstances, now);
+            _callers.Rejected(simulator, now, token, attempt, ThrottleReason.MaxInstances);
             return;
         }
-        else if (InstanceLimitReached)
+        else if (_account.AdmitInstance(_function, _pool.Active) is { } overInstanceLimit)
         {
-            Throttle(counted, ThrottleReason.AccountConcurrency, now);
+            _callers.Rejected(simulator, now, token, attempt, overInstanceLimit);
             return;
         }
         else
@@ -276,22 +290,22 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
             instance = StartInstance(simulator, now);
         }
 
-        var request = Admit(now, cpu, io, memory, counted);
+        var request = Admit(token, attempt);
         Bind(request, instance, now);
         _links.Phase[request] = RequestPhase.WaitingForInstance;
-        CountColdStart(counted, now);
+        CountColdStart(attempt.Counted, now);
     }
 
-    private void Enqueue(Simulator simulator, double now, double cpu, double io, double memory, bool counted)
+    private void Enqueue(Simulator simulator, double now, int token, in CallerRequest attempt)
     {
         var queue = _queue!;
         if (queue.Count >= _queueCapacity)
         {
-            Throttle(counted, ThrottleReason.QueueFull, now);
+            _callers.Rejected(simulator, now, token, attempt, ThrottleReason.QueueFull);
             return;
         }
 
-        var request = Admit(now, cpu, io, memory, counted);
+        var request = Admit(token, attempt);
         _links.Phase[request] = RequestPhase.Queued;
         queue.Enqueue(request);
         EnsureQueueTimeout(simulator);
@@ -307,15 +321,16 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         }
     }
 
-    private int Admit(double now, double cpu, double io, double memory, bool counted)
+    private int Admit(int token, in CallerRequest attempt)
     {
         var request = _requests.Allocate();
         _links.EnsureRequest(request);
-        _requests.ArrivalSeconds[request] = now;
-        _requests.CpuSeconds[request] = cpu;
-        _requests.IoSeconds[request] = io;
-        _requests.Counted[request] = counted;
-        _links.MemoryMb[request] = memory;
+        _requests.ArrivalSeconds[request] = attempt.ArrivalSeconds;
+        _requests.CpuSeconds[request] = attempt.CpuSeconds;
+        _requests.IoSeconds[request] = attempt.IoSeconds;
+        _requests.Counted[request] = attempt.Counted;
+        _requests.Token[request] = token;
+        _links.MemoryMb[request] = attempt.MemoryMb;
         _inFlight++;
         return request;
     }
@@ -340,12 +355,6 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         _available.Set(
             instance,
             state is InstanceState.Idle or InstanceState.Busy && !_pool.IsWithdrawn(instance) && _pool.LoadOf(instance) < _pool.MaxConcurrent);
-    }
-
-    private void Throttle(bool counted, ThrottleReason reason, double now)
-    {
-        _metrics.OnThrottle(counted, reason, now);
-        _accountMetrics?.OnThrottle(counted, reason, now);
     }
 
     private void CountColdStart(bool counted, double now)

@@ -1,4 +1,5 @@
 using ServerlessSim.Engine;
+using ServerlessSim.Policies.Invocation;
 using ServerlessSim.Randomness;
 using ServerlessSim.Workload;
 
@@ -19,4 +20,21 @@ public sealed record FunctionDefinition(
     WorkProfile Work,
     IDistribution ColdStart,
     SimDuration KeepAlive,
-    int? MaxInstances = null);
+    int? MaxInstances = null)
+{
+    /// <summary>
+    /// The function's reserved concurrency (Lambda), in the account limit's units: both its ceiling (it is throttled
+    /// beyond) and its floor (the other functions cannot take it); null for none. The account keeps at least 100 unreserved.
+    /// </summary>
+    public int? ReservedConcurrency { get; init; }
+
+    /// <summary>How callers invoke the function and retry it (the same for every policy); null for synchronous calls without retries.</summary>
+    public InvocationOptions? Invocation { get; init; }
+
+    /// <summary>The chance (0..1) that an executed request ends in a function error (the code's own failure); 0 by default.</summary>
+    /// <remarks>Asynchronous invocations retry an error; synchronous callers do not (for Lambda it is a successful call carrying an error).</remarks>
+    public double ErrorProbability { get; init; }
+
+    /// <summary>The invocation, defaults applied.</summary>
+    public InvocationOptions EffectiveInvocation => Invocation ?? InvocationOptions.Synchronous;
+}

@@ -6,19 +6,22 @@ namespace ServerlessSim.Platform;
 /// <summary>One function of an account on one policy, as the <see cref="AccountModel"/> sees it: it starts, handles its events and reports its load.</summary>
 /// <remarks>
 /// <see cref="PlatformModel"/> is Lambda's per-request scaling; <see cref="AutoscaledPoolModel"/> is a pool of
-/// many-requests instances under an autoscaler. After each event the account reads <see cref="Pool"/> and
-/// <see cref="InFlight"/> to keep its running totals.
+/// many-requests instances under an autoscaler. After each event the account reads <see cref="Instances"/>,
+/// <see cref="InFlight"/> and <see cref="Concurrency"/> to keep its running totals.
 /// </remarks>
 internal interface IFunctionModel
 {
-    /// <summary>The function's instances.</summary>
-    InstancePool Pool { get; }
+    /// <summary>The function's instances, by state.</summary>
+    InstanceCounts Instances { get; }
 
     /// <summary>The function's metrics.</summary>
     RunMetrics Metrics { get; }
 
-    /// <summary>The function's requests in flight: executing, or waiting for an instance.</summary>
+    /// <summary>The function's requests in the system: on the platform, or waiting to be retried by their callers.</summary>
     int InFlight { get; }
+
+    /// <summary>The function's requests on the platform, as a concurrency limit counts them.</summary>
+    int Concurrency { get; }
 
     /// <summary>Schedules the function's first events.</summary>
     void Start(Simulator simulator);

@@ -27,6 +27,9 @@ internal sealed class InstancePool
 
     public int MaxConcurrent { get; }
 
+    /// <summary>Slots ever used: every instance's slot is below it.</summary>
+    public int HighWater => _highWater;
+
     public LoadBuckets Ready { get; }
 
     public LoadBuckets Starting { get; }

@@ -45,6 +45,9 @@ internal sealed class LoadBuckets
 
     public int Tail(int load) => _tail[load];
 
+    /// <summary>The instance after <paramref name="instance"/> in its group (towards the tail), or -1 at the tail.</summary>
+    public int Next(int instance) => _next[instance];
+
     public void AddFirst(int instance, int load)
     {
         var oldHead = _head[load];

@@ -6,7 +6,7 @@ internal static class PlatformEvents
     /// <summary>A request arrives; target: the function.</summary>
     public const int Arrival = 0;
 
-    /// <summary>An instance finished initialising; target: the function's instance, tag: the function.</summary>
+    /// <summary>An instance finished initialising; target: the function's instance (under per-request scaling its code: slot, or ~slot if provisioned), tag: the function.</summary>
     public const int InitDone = 1;
 
     /// <summary>A request finished; target: the function's request, tag: the function.</summary>
@@ -23,6 +23,24 @@ internal static class PlatformEvents
 
     /// <summary>An autoscaler decides; target: the function, tag: <see cref="RegularTick"/> or <see cref="Poke"/>.</summary>
     public const int AutoscalerTick = 6;
+
+    /// <summary>A request's callers retry it; target: its record in <see cref="Callers"/>, tag: the function.</summary>
+    public const int Retry = 7;
+
+    /// <summary>An environment's second initialisation ran over the function timeout; target: its code (slot, or ~slot if provisioned), tag: the function.</summary>
+    public const int InitFailed = 8;
+
+    /// <summary>The earliest idle deadline may have come (a drawn idle lifetime, the hybrid policy); target: the function, tag: a version.</summary>
+    public const int KeepAliveCheck = 9;
+
+    /// <summary>The earliest end of an environment's life may have come; target: the function, tag: a version.</summary>
+    public const int LifetimeCheck = 10;
+
+    /// <summary>The provisioned concurrency changes; target: the function, tag: the schedule's occurrence.</summary>
+    public const int ProvisionedChange = 11;
+
+    /// <summary>The hybrid policy pre-warms environments; target: the function, tag: a version.</summary>
+    public const int Prewarm = 12;
 
     /// <summary>The tag of an autoscaler's regular tick, which schedules the next one.</summary>
     public const int RegularTick = 0;

@@ -1,4 +1,5 @@
 using ServerlessSim.Policies.Dispatch;
+using ServerlessSim.Policies.Scaling;
 
 namespace ServerlessSim.Platform;
 
@@ -10,4 +11,8 @@ internal sealed record PlatformModelSettings(
     double VCpus,
     IDispatchPolicy Dispatch,
     double WarmUpSeconds,
-    double HorizonSeconds);
+    double HorizonSeconds)
+{
+    /// <summary>Per-request scaling's rules (ignored by autoscaled pools); none by default.</summary>
+    public PerRequestScalingOptions Scaling { get; init; } = PerRequestScalingOptions.Instance;
+}

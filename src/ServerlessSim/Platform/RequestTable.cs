@@ -16,6 +16,9 @@ internal sealed class RequestTable
     public int[] NextWaiting = new int[64];
     public bool[] Counted = new bool[64];
 
+    /// <summary>The caller's token for the request (<see cref="Callers.FirstAttempt"/> for a first attempt).</summary>
+    public int[] Token = new int[64];
+
     public int InFlight { get; private set; }
 
     public int Allocate()
@@ -37,6 +40,7 @@ internal sealed class RequestTable
             Array.Resize(ref Instance, size);
             Array.Resize(ref NextWaiting, size);
             Array.Resize(ref Counted, size);
+            Array.Resize(ref Token, size);
         }
 
         return slot;

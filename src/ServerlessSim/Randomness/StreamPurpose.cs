@@ -28,6 +28,12 @@ public enum StreamPurpose
     /// <summary>The memory each request holds on an instance with a memory limit.</summary>
     Memory = 11,
 
+    /// <summary>Delays of retries: a client's backoff jitter, Lambda's asynchronous queue's.</summary>
+    Retries = 12,
+
+    /// <summary>Which executed attempts end in a function error.</summary>
+    Errors = 13,
+
     /// <summary>Each message's size and its message group or partition key (batching policies).</summary>
     Batching = 20,
 }

@@ -5,9 +5,10 @@ namespace ServerlessSim.Reporting;
 
 /// <summary>What one replication of one policy measured, over the window from the end of warm-up to the horizon.</summary>
 /// <remarks>
-/// Requests are those that arrived in the window; each ends completed, throttled, timed out (in a front queue) or
-/// failed (with its instance); the run drains in-flight requests after the horizon, so
-/// <c>Requests = Completed + Throttled + TimedOut + Failed</c> exactly. Time-weighted values
+/// Requests are those that arrived in the window; each ends completed, throttled, timed out (in a front queue),
+/// failed (with its instance), in a function error or dropped (an asynchronous event too old); the run drains
+/// in-flight and retrying requests after the horizon, so
+/// <c>Requests = Completed + Throttled + TimedOut + Failed + Errors + Dropped</c> exactly. Time-weighted values
 /// (instances, in flight, instance-seconds) cover the window only.
 /// </remarks>
 /// <param name="Policy">The policy's name.</param>
@@ -66,6 +67,33 @@ public sealed record RunResult(
     /// <summary>Of the requests, those rejected because every instance was full and none starts on the request path (Lambda Managed Instances).</summary>
     public long ThrottledByInstanceCapacity { get; init; }
 
+    /// <summary>Of the requests, those rejected because the function's reserved concurrency was reached.</summary>
+    public long ThrottledByReservedConcurrency { get; init; }
+
+    /// <summary>Of the requests, those rejected because the function could not add environments that fast (Lambda's scaling rate).</summary>
+    public long ThrottledByScalingRate { get; init; }
+
+    /// <summary>Throttled attempts (HTTP 429s) of the requests, retried or not: at least <see cref="Throttled"/>.</summary>
+    public long ThrottleResponses { get; init; }
+
+    /// <summary>Retries of the requests (a client's after a throttle, or Lambda's asynchronous queue's after a throttle or error).</summary>
+    public long Retries { get; init; }
+
+    /// <summary>Of the requests, those that ended in a function error (not retried, or retried as often as allowed).</summary>
+    public long Errors { get; init; }
+
+    /// <summary>Of the requests, asynchronous events dropped at their maximum age.</summary>
+    public long Dropped { get; init; }
+
+    /// <summary>Requests waiting to be retried (off the platform), time-averaged over the window: the asynchronous queue's depth, or clients in backoff.</summary>
+    public double WaitingMean { get; init; }
+
+    /// <summary>Most requests waiting to be retried at once.</summary>
+    public double WaitingMax { get; init; }
+
+    /// <summary>The oldest a request was when it was retried, in seconds since it first arrived (the asynchronous queue's age).</summary>
+    public double RetryAgeMaxSeconds { get; init; }
+
     /// <summary>Of the requests, those that waited in a front queue longer than its timeout.</summary>
     public long TimedOut { get; init; }
 
@@ -79,7 +107,8 @@ public sealed record RunResult(
     public EventSourceResult? Batching { get; init; }
 
     /// <summary>Requests throttled, whatever the reason.</summary>
-    public long Throttled => ThrottledByAccountLimit + ThrottledByMaxInstances + ThrottledByQueueFull + ThrottledByInstanceCapacity;
+    public long Throttled =>
+        ThrottledByAccountLimit + ThrottledByMaxInstances + ThrottledByQueueFull + ThrottledByInstanceCapacity + ThrottledByReservedConcurrency + ThrottledByScalingRate;
 
     /// <summary>Throttled / requests (0 with no requests).</summary>
     public double ThrottleRatio => Requests == 0 ? 0 : Throttled / (double)Requests;
@@ -98,8 +127,14 @@ public sealed record RunResult(
         ("throttledByReason.maxInstances", ThrottledByMaxInstances),
         ("throttledByReason.queueFull", ThrottledByQueueFull),
         ("throttledByReason.instanceCapacity", ThrottledByInstanceCapacity),
+        ("throttledByReason.reservedConcurrency", ThrottledByReservedConcurrency),
+        ("throttledByReason.scalingRate", ThrottledByScalingRate),
+        ("throttleResponses", ThrottleResponses),
+        ("retries", Retries),
         ("timedOut", TimedOut),
         ("failed", Failed),
+        ("errors", Errors),
+        ("dropped", Dropped),
         ("instanceFailures", InstanceFailures),
         ("coldStarts", ColdStarts),
         ("coldStartRatio", ColdStartRatio),
@@ -113,6 +148,9 @@ public sealed record RunResult(
         ("instances.max", InstancesMax),
         ("inFlight.mean", InFlightMean),
         ("inFlight.max", InFlightMax),
+        ("waiting.mean", WaitingMean),
+        ("waiting.max", WaitingMax),
+        ("waiting.maxAgeSeconds", RetryAgeMaxSeconds),
         ("instanceSeconds.busy", Usage.BusyInstanceSeconds),
         ("instanceSeconds.idle", Usage.IdleInstanceSeconds),
         ("instanceSeconds.initializing", Usage.InitializingInstanceSeconds),

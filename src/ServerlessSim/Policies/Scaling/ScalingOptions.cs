@@ -15,19 +15,6 @@ public abstract record ScalingOptions
 }
 
 /// <summary>
-/// AWS Lambda's scaling: a request that finds no free slot starts a new instance on the request path (a cold start)
-/// or is throttled; idle instances expire after the function's keep-alive. No autoscaler runs.
-/// </summary>
-public sealed record PerRequestScalingOptions : ScalingOptions
-{
-    /// <summary>The one instance of these options (they have no parameters).</summary>
-    public static PerRequestScalingOptions Instance { get; } = new();
-
-    /// <inheritdoc />
-    public override string Kind => "perRequest";
-}
-
-/// <summary>
 /// An autoscaler driven by simulated time: every <see cref="TickInterval"/> it looks at a window of metrics and sets
 /// the number of instances it wants, between <see cref="MinInstances"/> and <see cref="MaxInstances"/>. Requests do
 /// not start instances themselves unless the policy's waiting says so (<see cref="WaitingKind.NewInstance"/>).
