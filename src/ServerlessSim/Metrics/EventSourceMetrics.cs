@@ -4,9 +4,9 @@ namespace ServerlessSim.Metrics;
 
 /// <summary>What a batching policy's event source measures, streamed: message outcomes, invocations and batch sizes, the queue's depth and oldest message over time.</summary>
 /// <remarks>
-/// Message outcomes count the messages sent in the window [warm-up, horizon) (the caller says which: a message's
-/// <c>counted</c> flag), whenever they happen; invocations, throttles, failures and returns count when they happen in
-/// the window. Depth and the oldest message's age are piecewise constant and piecewise linear between events, so their
+/// Everything counts for the messages sent in the window [warm-up, horizon), whenever it happens (the caller says
+/// which: a message's <c>counted</c> flag; a batch is counted when any of its messages is), as requests are counted
+/// on arrival and their outcomes whenever they come; the time series counts by when things happen. Depth and the oldest message's age are piecewise constant and piecewise linear between events, so their
 /// time averages and maxima are exact. As with <see cref="RunMetrics"/>, the model calls <see cref="Advance"/> with the
 /// state held up to each event before reporting what the event did, so counts land in the right time-series step. Memory: one count per possible batch size plus one point per time-series step.
 /// </remarks>
@@ -80,10 +80,10 @@ internal sealed class EventSourceMetrics
     public void OnExpired(bool counted) => _expired += counted ? 1 : 0;
 
     /// <summary>A batch of <paramref name="size"/> messages was invoked; <paramref name="iteratorAgeSeconds"/> is its last record's age (Kinesis; 0 for SQS).</summary>
-    public void OnInvocation(double now, int size, double iteratorAgeSeconds = 0)
+    public void OnInvocation(bool counted, double now, int size, double iteratorAgeSeconds = 0)
     {
         _stepInvocations += _step is not null && now < _windowEnd ? 1 : 0;
-        if (InWindow(now))
+        if (counted)
         {
             _invocations++;
             _batchSizes[size]++;
@@ -91,14 +91,14 @@ internal sealed class EventSourceMetrics
         }
     }
 
-    public void OnThrottledAttempt(double now) => _throttled += InWindow(now) ? 1 : 0;
+    public void OnThrottledAttempt(bool counted) => _throttled += counted ? 1 : 0;
 
-    public void OnFailedInvocation(double now) => _failed += InWindow(now) ? 1 : 0;
+    public void OnFailedInvocation(bool counted) => _failed += counted ? 1 : 0;
 
-    public void OnReturned(double now) => _returned += InWindow(now) ? 1 : 0;
+    public void OnReturned(bool counted) => _returned += counted ? 1 : 0;
 
     /// <summary>A message was processed but its delete found a stale receipt.</summary>
-    public void OnDuplicate(double now) => _duplicates += InWindow(now) ? 1 : 0;
+    public void OnDuplicate(bool counted) => _duplicates += counted ? 1 : 0;
 
     /// <summary>The result, the state held since the last event (<paramref name="depth"/>, <paramref name="oldestSentSeconds"/>) integrated up to the horizon first.</summary>
     public EventSourceResult ToResult(QueueRequestCounts requests, int depth, double oldestSentSeconds)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ServerlessSim.Policies.Batching;
 using ServerlessSim.Randomness;
+using static System.FormattableString;
 
 namespace ServerlessSim.Reporting;
 
@@ -63,6 +64,21 @@ internal static class BatchingDocument
         json.WriteNumber("throttleBackoffInitialSeconds", pollers.ThrottleBackoffInitial.Seconds);
         json.WriteNumber("throttleBackoffMaxSeconds", pollers.ThrottleBackoffMax.Seconds);
         json.WriteEndObject();
+    }
+
+    /// <summary>A batching policy's event source in words, for reports, e.g. <c>, behind an SQS queue: batches of up to 10, no window, ...</c>.</summary>
+    public static string Describe(BatchingOptions batching)
+    {
+        var window = batching.BatchingWindow == Engine.SimDuration.Zero ? "no window" : Invariant($"window {batching.BatchingWindow.Seconds} s");
+        var common = Invariant($"batches of up to {batching.BatchSize:N0}, {window}, items {JsonNamingPolicy.CamelCase.ConvertName(batching.EffectiveExecution.Kind.ToString())}");
+        return batching switch
+        {
+            SqsEventSourceOptions sqs => Invariant(
+                $", behind an SQS {(sqs.Queue.Fifo ? Invariant($"FIFO queue ({sqs.Queue.MessageGroups:N0} groups)") : "queue")}: {common}, at most {sqs.EffectiveMaxConcurrency:N0} at once, visibility timeout {sqs.Queue.VisibilityTimeout.Seconds} s, {(sqs.Queue.MaxReceiveCount is { } m ? Invariant($"dead-letter queue after {m} receives") : "no dead-letter queue")}{(sqs.ReportBatchItemFailures ? ", partial batch responses" : string.Empty)}"),
+            KinesisEventSourceOptions kinesis => Invariant(
+                $", behind a Kinesis stream: {kinesis.Shards:N0} shard(s) x {kinesis.ParallelizationFactor} lane(s), {common}, polled every {kinesis.PollInterval.Seconds} s"),
+            _ => string.Empty,
+        };
     }
 
     /// <summary>A size distribution in bytes, e.g. <c>constant 1024 bytes</c> or <c>lognormal median 2048 bytes, p99 65536 bytes</c>.</summary>

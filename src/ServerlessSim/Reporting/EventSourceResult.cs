@@ -4,9 +4,9 @@ namespace ServerlessSim.Reporting;
 
 /// <summary>What a batching policy's event source (an SQS queue, a Kinesis stream) measured over the window.</summary>
 /// <remarks>
-/// Message counts are of the messages sent in the window, whatever happens to them later (the run drains), so
-/// <c>Sent = Processed + DeadLettered + Expired</c> once drained. Invocations and SQS requests are those made in the
-/// window; time-weighted values cover the window.
+/// Counts are of the messages sent in the window and of the batches holding any of them, whatever happens to them
+/// later (the run drains), so <c>Sent = Processed + DeadLettered + Expired</c> once drained, and invocations are the
+/// ones billed. SQS requests are those made in the window; time-weighted values cover the window.
 /// </remarks>
 /// <param name="Source"><c>sqs</c> or <c>kinesis</c>.</param>
 /// <param name="Sent">Messages sent in the window (the requests).</param>

@@ -30,6 +30,11 @@ public static class ScenarioDescription
     public static string Platform(PolicyOptions policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Batching is { } batching)
+        {
+            return BatchingDocument.Describe(batching);
+        }
+
         if (!policy.IsAutoscaled)
         {
             return string.Empty;

@@ -34,4 +34,8 @@ public sealed record ValidationCase(
     double MaxRelativeHalfWidth,
     bool Quick,
     bool PhaseLocked = false,
-    bool Deterministic = false);
+    bool Deterministic = false)
+{
+    /// <summary>Whether the case also gets its Little's-law check; false where requests leave unserved (dropped messages spend time in the system without a latency).</summary>
+    public bool CheckLittlesLaw { get; init; } = true;
+}

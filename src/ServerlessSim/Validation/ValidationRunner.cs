@@ -52,7 +52,8 @@ public static class ValidationRunner
 
             var runs = comparison.Policies[0].Replications;
             var requests = runs.Average(r => (double)r.Requests);
-            foreach (var result in new[] { Decide(validationCase, runs.Select(validationCase.Measure).ToArray(), requests), LittlesLaw(validationCase, runs, requests) })
+            var decided = Decide(validationCase, runs.Select(validationCase.Measure).ToArray(), requests);
+            foreach (var result in validationCase.CheckLittlesLaw ? [decided, LittlesLaw(validationCase, runs, requests)] : new[] { decided })
             {
                 results.Add(result);
                 onResult?.Invoke(result);

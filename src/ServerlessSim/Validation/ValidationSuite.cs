@@ -55,6 +55,7 @@ public static partial class ValidationSuite
 
         cases.AddRange(AutoscalingCases());
         cases.AddRange(BillCases.All());
+        cases.AddRange(BatchingCases.All());
 
         return cases.ToArray();
     }

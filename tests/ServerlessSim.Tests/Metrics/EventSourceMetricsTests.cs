@@ -25,17 +25,17 @@ public class EventSourceMetricsTests
     }
 
     [Test]
-    public void Batch_sizes_are_summarised_exactly_and_only_the_windows_invocations_count()
+    public void Batch_sizes_are_summarised_exactly_over_the_counted_invocations()
     {
         var metrics = new EventSourceMetrics("sqs", 10, 100, maxBatchSize: 10, timeSeriesStepSeconds: null);
-        metrics.OnInvocation(5, 10);
+        metrics.OnInvocation(false, 5, 10);
         for (var i = 0; i < 98; i++)
         {
-            metrics.OnInvocation(20, 2);
+            metrics.OnInvocation(true, 20, 2);
         }
 
-        metrics.OnInvocation(30, 7);
-        metrics.OnInvocation(40, 10);
+        metrics.OnInvocation(true, 30, 7);
+        metrics.OnInvocation(true, 140, 10);
         var result = metrics.ToResult(NoRequests, 0, double.PositiveInfinity);
 
         result.Invocations.Should().Be(100);
@@ -43,7 +43,7 @@ public class EventSourceMetricsTests
     }
 
     [Test]
-    public void Outcomes_count_the_messages_sent_in_the_window_and_events_count_in_the_window()
+    public void Everything_counts_for_the_messages_sent_in_the_window()
     {
         var metrics = new EventSourceMetrics("sqs", 10, 100, maxBatchSize: 10, timeSeriesStepSeconds: null);
         metrics.OnSent(true);
@@ -51,11 +51,11 @@ public class EventSourceMetricsTests
         metrics.OnProcessed(true);
         metrics.OnDeadLettered(true, 150);
         metrics.OnExpired(false);
-        metrics.OnThrottledAttempt(50);
-        metrics.OnThrottledAttempt(150);
-        metrics.OnReturned(20);
-        metrics.OnFailedInvocation(5);
-        metrics.OnDuplicate(60);
+        metrics.OnThrottledAttempt(true);
+        metrics.OnThrottledAttempt(false);
+        metrics.OnReturned(true);
+        metrics.OnFailedInvocation(false);
+        metrics.OnDuplicate(true);
         var result = metrics.ToResult(new QueueRequestCounts(1, 2, 3, 4), 0, double.PositiveInfinity);
 
         (result.Sent, result.Processed, result.DeadLettered, result.Expired).Should().Be((1, 1, 1, 0));
@@ -70,7 +70,7 @@ public class EventSourceMetricsTests
         var metrics = new EventSourceMetrics("sqs", 2, 5, maxBatchSize: 10, timeSeriesStepSeconds: 1);
         metrics.Advance(0.5, 0, double.PositiveInfinity);
         metrics.Advance(1.5, 2, 0.5);
-        metrics.OnInvocation(1.5, 2);
+        metrics.OnInvocation(false, 1.5, 2);
         metrics.Advance(3.2, 0, double.PositiveInfinity);
         metrics.OnDeadLettered(false, 3.2);
         var result = metrics.ToResult(NoRequests, 0, double.PositiveInfinity);

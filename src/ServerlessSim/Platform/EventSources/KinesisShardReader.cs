@@ -32,7 +32,7 @@ internal sealed class KinesisShardReader
     private readonly int[] _attempts;
     private readonly double[] _opened;
     private readonly SendOrder _bySend;
-    private double _lastPoll = double.NegativeInfinity;
+    private long _readableBelow;
 
     public KinesisShardReader(KinesisEventSourceOptions options, MessageTable records, IMessageOutcomes outcomes)
     {
@@ -72,6 +72,9 @@ internal sealed class KinesisShardReader
     /// <summary>Records in batches being processed.</summary>
     public int InProcess { get; private set; }
 
+    /// <summary>When the oldest record held was sent (+infinity if none).</summary>
+    public double OldestSentSeconds => _bySend.OldestSentSeconds;
+
     /// <summary>The lane of partition key <paramref name="key"/>.</summary>
     public int LaneOf(int key) => (key % _shards * _factor) + (key / _shards % _factor);
 
@@ -98,8 +101,8 @@ internal sealed class KinesisShardReader
         return slot;
     }
 
-    /// <summary>A poll at <paramref name="now"/>: every record appended by then is readable.</summary>
-    public void Poll(double now) => _lastPoll = now;
+    /// <summary>A poll: every record appended before it is readable (one appended at the same instant but after it is not).</summary>
+    public void Poll() => _readableBelow = _bySend.NextSerial;
 
     /// <summary>
     /// Takes <paramref name="lane"/>'s next batch into <paramref name="slots"/> if the lane is idle and its readable
@@ -109,7 +112,7 @@ internal sealed class KinesisShardReader
     {
         ExpireDue(now);
         var head = _head[lane];
-        if (_batch[lane] > 0 || head == None || _records.SentSeconds[head] > _lastPoll)
+        if (_batch[lane] > 0 || head == None || _records.Serial[head] >= _readableBelow)
         {
             return 0;
         }
@@ -122,7 +125,7 @@ internal sealed class KinesisShardReader
         var count = 0;
         var bytes = 0L;
         var payloadFull = false;
-        for (var record = head; record != None && _records.SentSeconds[record] <= _lastPoll && count < _trigger.BatchSize; record = _records.Next[record])
+        for (var record = head; record != None && _records.Serial[record] < _readableBelow && count < _trigger.BatchSize; record = _records.Next[record])
         {
             if (bytes + _records.SizeBytes[record] > _trigger.MaxPayloadBytes)
             {

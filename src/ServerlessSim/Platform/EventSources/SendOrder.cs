@@ -14,6 +14,9 @@ internal sealed class SendOrder
 
     public SendOrder(MessageTable messages) => _messages = messages;
 
+    /// <summary>The serial the next message will get: every message added so far has a lower one.</summary>
+    public long NextSerial => _nextSerial;
+
     /// <summary>Takes a new slot for a message sent at <paramref name="sentSeconds"/>, visible, never received, and puts it last.</summary>
     public int Add(double sentSeconds, int sizeBytes, int group)
     {

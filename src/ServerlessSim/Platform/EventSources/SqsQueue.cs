@@ -142,6 +142,7 @@ internal abstract class SqsQueue
                 Messages.Version[slot]++;
                 Visible++;
                 OnReturned(slot);
+                _outcomes.OnReturned(slot, now);
             }
         }
     }

@@ -9,7 +9,8 @@ namespace ServerlessSim.Platform.EventSources;
 /// processed messages with DeleteMessageBatch, up to 10 a call (billed as one request each: receipt handles are
 /// small). Empty receives: an idle poller long-polls for 20 s (SQS's longest wait), one request each; the event
 /// source mapping's own polling is not documented in more detail, so idle polling is counted as poller-seconds / 20.
-/// Chunk arithmetic is <see cref="QueueBilling"/>'s. Counts cover the window only.
+/// Chunk arithmetic is <see cref="QueueBilling"/>'s. As every count of a run, requests count for the messages sent in
+/// the window (a call carrying any of them counts), whenever they are made; idle polling counts within the window.
 /// </remarks>
 internal sealed class SqsRequestMeter
 {
@@ -47,19 +48,21 @@ internal sealed class SqsRequestMeter
     /// <summary>A message of <paramref name="bytes"/> bytes was sent.</summary>
     public void OnSend(long bytes) => Sends += Chunks(bytes);
 
-    /// <summary>The messages at <paramref name="slots"/> were received, in that order.</summary>
+    /// <summary>The messages at <paramref name="slots"/> were received, in that order (calls with no counted message are not counted).</summary>
     public void OnReceive(MessageTable messages, ReadOnlySpan<int> slots)
     {
         for (var start = 0; start < slots.Length; start += MessagesPerCall)
         {
             var bytes = 0L;
+            var counted = false;
             var end = Math.Min(slots.Length, start + MessagesPerCall);
             for (var i = start; i < end; i++)
             {
                 bytes += messages.SizeBytes[slots[i]];
+                counted |= messages.Counted[slots[i]];
             }
 
-            Receives += Chunks(bytes);
+            Receives += counted ? Chunks(bytes) : 0;
         }
     }
 

@@ -36,7 +36,7 @@ public class KinesisShardReaderTests
         reader.Append(0.6, key: 7, 100);
         reader.TryTakeBatch(0, 0.7, slots).Should().Be(0, "not polled yet");
 
-        reader.Poll(1);
+        reader.Poll();
         reader.TryTakeBatch(0, 1, slots).Should().Be(2);
         reader.IsBusy(0).Should().BeTrue();
         reader.TryTakeBatch(0, 1, slots).Should().Be(0, "one batch at a time per lane");
@@ -53,11 +53,11 @@ public class KinesisShardReaderTests
         var (reader, _) = NewReader(BatchingOptions.Kinesis(shards: 1) with { BatchSize = 3, BatchingWindow = SimDuration.FromSeconds(5) });
         var slots = new int[10];
         reader.Append(0.5, key: 0, 100);
-        reader.Poll(1);
+        reader.Poll();
         reader.TryTakeBatch(0, 1, slots).Should().Be(0, "one record, window open until 6");
         reader.WindowEndSeconds(0).Should().Be(6);
         reader.Append(1.5, key: 0, 100);
-        reader.Poll(2);
+        reader.Poll();
         reader.TryTakeBatch(0, 2, slots).Should().Be(0);
         reader.TryTakeBatch(0, 6, slots).Should().Be(2, "the window ended");
 
@@ -67,7 +67,7 @@ public class KinesisShardReaderTests
             reader.Append(7.1, key: 0, 100);
         }
 
-        reader.Poll(8);
+        reader.Poll();
         reader.TryTakeBatch(0, 8, slots).Should().Be(3, "a full batch goes at once");
     }
 
@@ -79,7 +79,7 @@ public class KinesisShardReaderTests
         reader.Append(0, key: 0, 100);
         reader.Append(0, key: 0, 100);
         reader.Append(0, key: 0, 100);
-        reader.Poll(1);
+        reader.Poll();
         reader.TryTakeBatch(0, 1, slots).Should().Be(2);
         var firstBatch = slots[..2].ToArray();
         reader.Complete(0, success: false, 2);
@@ -99,7 +99,7 @@ public class KinesisShardReaderTests
         var slots = new int[10];
         reader.Append(0, key: 0, 100);
         reader.Append(1, key: 1, 100);
-        reader.Poll(1);
+        reader.Poll();
         reader.TryTakeBatch(1, 1, slots).Should().Be(1);
 
         reader.ExpireDue(86_401);
@@ -130,7 +130,7 @@ public class KinesisShardReaderTests
                     reader.Append(now, random.Next(20), 1_000);
                     break;
                 case 1:
-                    reader.Poll(now);
+                    reader.Poll();
                     var n = reader.TryTakeBatch(lane, now, slots);
                     if (n > 0)
                     {

@@ -13,6 +13,10 @@ internal sealed class RecordingOutcomes : IMessageOutcomes
 
     public MessageTable? Messages { get; set; }
 
+    public int Returned { get; private set; }
+
+    public void OnReturned(int slot, double nowSeconds) => Returned++;
+
     public void OnDeadLettered(int slot, double nowSeconds) => DeadLettered.Add((Messages!.SentSeconds[slot], nowSeconds));
 
     public void OnExpired(int slot, double nowSeconds) => Expired.Add((Messages!.SentSeconds[slot], nowSeconds));

@@ -17,6 +17,7 @@ public class SqsRequestMeterTests
         {
             var slot = messages.Allocate();
             messages.SizeBytes[slot] = 10_000;
+            messages.Counted[slot] = true;
             return slot;
         }).ToArray();
         meter.OnReceive(messages, slots);
