@@ -28,7 +28,7 @@ internal static class BatchingReader
     private static readonly string[] QueueFields = ["visibilityTimeoutSeconds", "maxReceiveCount", "retentionPeriodSeconds", "fifo", "messageGroups"];
 
     private static readonly string[] PollerFields =
-        ["initialConcurrency", "increasePerMinute", "maxConcurrency", "throttleBackoffInitialSeconds", "throttleBackoffMaxSeconds"];
+        ["initialConcurrency", "increasePerMinute", "maxConcurrency", "throttleBackoffInitialSeconds", "throttleBackoffMaxSeconds", "receiveRoundTripSeconds"];
 
     private static readonly string[] ExecutionFields = ["kind", "overheadCpuMs", "overheadIoMs"];
     private static readonly string[] LogNormalBytesFields = ["type", "medianBytes", "p99Bytes"];
@@ -132,6 +132,7 @@ internal static class BatchingReader
             MaxConcurrency = (int?)reader.Integer("maxConcurrency", 1, BatchingValidator.MaxPollers) ?? defaults.MaxConcurrency,
             ThrottleBackoffInitial = Seconds(reader, "throttleBackoffInitialSeconds", BatchingValidator.Backoff) ?? defaults.ThrottleBackoffInitial,
             ThrottleBackoffMax = Seconds(reader, "throttleBackoffMaxSeconds", BatchingValidator.Backoff) ?? defaults.ThrottleBackoffMax,
+            ReceiveRoundTrip = Seconds(reader, "receiveRoundTripSeconds", BatchingValidator.RoundTrip) ?? defaults.ReceiveRoundTrip,
         };
     }
 

@@ -14,6 +14,7 @@ internal static class BatchingValidator
     public static readonly NumberRange PollInterval = new(0, 60, MinExclusive: true, Unit: "seconds");
     public static readonly NumberRange IncreasePerMinute = new(0, 1e6, MinExclusive: true, Unit: "batches per minute");
     public static readonly NumberRange Backoff = new(0, 43_200, MinExclusive: true, Unit: "seconds");
+    public static readonly NumberRange RoundTrip = new(0, 10, Unit: "seconds");
     public static readonly NumberRange MessageBytes = new(1, BatchingLimits.MaxMessageBytes, Unit: "bytes");
 
     public const string WindowRule = "must be a whole number of seconds from 0 to 300";
@@ -115,6 +116,7 @@ internal static class BatchingValidator
         }
 
         Check(errors, path + ".increasePerMinute", pollers.IncreasePerMinute, IncreasePerMinute);
+        Check(errors, path + ".receiveRoundTripSeconds", pollers.ReceiveRoundTrip.Seconds, RoundTrip);
         Check(errors, path + ".throttleBackoffInitialSeconds", pollers.ThrottleBackoffInitial.Seconds, Backoff);
         if (Check(errors, path + ".throttleBackoffMaxSeconds", pollers.ThrottleBackoffMax.Seconds, Backoff) &&
             pollers.ThrottleBackoffMax < pollers.ThrottleBackoffInitial)

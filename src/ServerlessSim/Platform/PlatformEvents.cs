@@ -42,7 +42,7 @@ internal static class PlatformEvents
     /// <summary>The hybrid policy pre-warms environments; target: the function, tag: a version.</summary>
     public const int Prewarm = 12;
 
-    /// <summary>An event source's gathering batch may be due (its batching window ends); target: unused, tag: the function.</summary>
+    /// <summary>An event source's gathering batch may be due (its batching window ends) or may receive again; target: unused, tag: the function.</summary>
     public const int BatchWindowEnd = 40;
 
     /// <summary>An SQS queue's earliest visibility timeout or retention end may have come; target: unused, tag: the function.</summary>

@@ -63,6 +63,7 @@ internal static class BatchingDocument
         json.WriteNumber("maxConcurrency", pollers.MaxConcurrency);
         json.WriteNumber("throttleBackoffInitialSeconds", pollers.ThrottleBackoffInitial.Seconds);
         json.WriteNumber("throttleBackoffMaxSeconds", pollers.ThrottleBackoffMax.Seconds);
+        json.WriteNumber("receiveRoundTripSeconds", pollers.ReceiveRoundTrip.Seconds);
         json.WriteEndObject();
     }
 

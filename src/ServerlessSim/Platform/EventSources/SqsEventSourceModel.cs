@@ -24,11 +24,13 @@ internal sealed class SqsEventSourceModel : EventSourceModel
     private readonly PollerScalingOptions _pollerOptions;
     private readonly SqsRequestMeter _requests;
     private readonly double _visibilityTimeout;
+    private readonly double _receiveRoundTrip;
     private readonly bool _fifo;
     private readonly bool _reportFailures;
     private bool _backlog;
     private int _idlePollers;
     private double _lastAdvance;
+    private double _lastReceive = double.NegativeInfinity;
     private double _queueTimerAt = double.PositiveInfinity;
     private double _windowTimerAt = double.PositiveInfinity;
     private double _scaleTimerAt = double.PositiveInfinity;
@@ -42,6 +44,7 @@ internal sealed class SqsEventSourceModel : EventSourceModel
         _pollers = new PollerScaler(_pollerOptions, options.MaximumConcurrency);
         _requests = new SqsRequestMeter(run.SqsChunkBytes);
         _visibilityTimeout = options.Queue.VisibilityTimeout.Seconds;
+        _receiveRoundTrip = _pollerOptions.ReceiveRoundTrip.Seconds;
         _fifo = options.Queue.Fifo;
         _reportFailures = options.ReportBatchItemFailures;
     }
@@ -75,7 +78,7 @@ internal sealed class SqsEventSourceModel : EventSourceModel
     {
         switch (kind)
         {
-            case PlatformEvents.BatchWindowEnd:
+            case PlatformEvents.BatchWindowEnd: // or the gathering batch's next receive
                 _windowTimerAt = double.PositiveInfinity;
                 return true;
             case PlatformEvents.QueueTimer:
@@ -119,10 +122,14 @@ internal sealed class SqsEventSourceModel : EventSourceModel
             simulator.ScheduleAt(Math.Max(next, now), PlatformEvents.QueueTimer, 0, Function);
         }
 
-        if (_gathering.Deadline < _windowTimerAt)
+        // The gathering batch needs a look when its window ends, or when its next receive call may take what waits.
+        var look = _queue.Visible > 0 && _gathering.Count > 0 && Batches.InProcess < _pollers.Allowed
+            ? Math.Min(_gathering.Deadline, _lastReceive + _receiveRoundTrip)
+            : _gathering.Deadline;
+        if (look < _windowTimerAt)
         {
-            _windowTimerAt = _gathering.Deadline;
-            simulator.ScheduleAt(_windowTimerAt, PlatformEvents.BatchWindowEnd, 0, Function);
+            _windowTimerAt = look;
+            simulator.ScheduleAt(Math.Max(look, now), PlatformEvents.BatchWindowEnd, 0, Function);
         }
 
         if (_backlog && Batches.InProcess >= _pollers.Allowed && _pollers.NextIncreaseSeconds < _scaleTimerAt)
@@ -174,14 +181,16 @@ internal sealed class SqsEventSourceModel : EventSourceModel
         Batches.Release(batch);
     }
 
-    // While a poller is free: receive into the gathering batch, and invoke it once it is due.
+    // While a poller is free: receive into the gathering batch, and invoke it once it is due. A batch that has begun
+    // receives again only one call's round trip after its last receive (a new batch's call was already waiting).
     private void TakeBatches(Simulator simulator, double now)
     {
         while (Batches.InProcess < _pollers.Allowed)
         {
             var before = _gathering.Count;
-            if (_gathering.ReceiveFrom(_queue, now) > 0)
+            if ((before == 0 || now >= _lastReceive + _receiveRoundTrip) && _gathering.ReceiveFrom(_queue, now) > 0)
             {
+                _lastReceive = now;
                 _requests.OnReceive(Messages, _gathering.Slots[before..]);
             }
 

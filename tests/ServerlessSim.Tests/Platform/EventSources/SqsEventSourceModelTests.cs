@@ -62,6 +62,18 @@ public class SqsEventSourceModelTests
         run.Cost.QueueUsd.Should().Be(requests.Total * 0.40m / 1_000_000m);
     }
 
+    [Test]
+    public void A_busy_queue_is_read_in_calls_of_several_messages()
+    {
+        // 470 messages a second, 9.4 per 20 ms round trip: a batch of 100 takes about 11 calls, not 100.
+        var run = EventSourceScenarios.Run(EventSourceScenarios.Constant(BatchingOptions.Sqs(100, SimDuration.FromSeconds(1)), 470, 47_000, 0.01));
+        var source = run.Batching!;
+
+        source.BatchSize.Mean.Should().BeApproximately(100, 1);
+        ((double)source.Requests.Receives / source.Invocations).Should().BeInRange(10, 12);
+        run.ShouldConserveMessages();
+    }
+
     [TestCase(false, false)]
     [TestCase(true, false)]
     [TestCase(false, true)]
