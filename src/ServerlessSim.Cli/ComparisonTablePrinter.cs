@@ -49,7 +49,7 @@ internal static class ComparisonTablePrinter
         foreach (var p in result.Policies)
         {
             console.MarkupLine(Markup.Escape(FormattableString.Invariant(
-                $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{(p.Options.Batching is null ? string.Empty : ScenarioDescription.Platform(p.Options))}")));
+                $"  {p.Options.Name}: K = {p.MaxConcurrentPerInstance}, {ScenarioDescription.VCpusPerInstance(p)} vCPU/instance, limit counts {p.Options.EffectiveLimitCounts}, billed as {p.Options.EffectiveBilling}{ScenarioDescription.Platform(p.Options)}")));
         }
 
         foreach (var line in CostLatencyView.From(result).ToLines())

@@ -20,25 +20,34 @@ internal static class TimeSeriesCharts
             [("live instances (time-averaged)", p => p.Instances), ("requests in flight (time-averaged)", p => p.InFlight)]);
 
     // Cumulative counts from the end of the warm-up: a spike of a second is a visible step, the slope is the rate,
-    // and the last value is what the tables count (for replication 0).
-    public static Chart ThrottlesAndColdStarts(IReadOnlyList<Series> series, double stepSeconds, double warmUpSeconds, string title) =>
-        Create(
+    // and the last value is what the tables count (for replication 0). Retries get a panel when callers retry.
+    public static Chart ThrottlesAndColdStarts(IReadOnlyList<Series> series, double stepSeconds, double warmUpSeconds, string title)
+    {
+        var retried = series.Any(s => s.Points.Any(p => p.Retries > 0));
+        return Create(
             "throttles-cold-starts-over-time",
-            "Throttled requests and cold starts over time, cumulative from the end of the warm-up",
+            retried
+                ? "Throttle responses, cold starts and retries over time, cumulative from the end of the warm-up"
+                : "Throttled requests and cold starts over time, cumulative from the end of the warm-up",
             title,
             series.Select(s => s with { Points = Cumulative(s.Points, warmUpSeconds) }).ToArray(),
             stepSeconds,
             warmUpSeconds,
-            [("throttled requests, cumulative", p => p.Throttles), ("cold starts (requests), cumulative", p => p.ColdStarts)]);
+            retried
+                ? [("throttle responses (429s), cumulative", p => p.Throttles), ("cold starts (requests), cumulative", p => p.ColdStarts),
+                   ("retries, cumulative", p => p.Retries)]
+                : [("throttled requests, cumulative", p => p.Throttles), ("cold starts (requests), cumulative", p => p.ColdStarts)]);
+    }
 
     private static TimeSeriesPoint[] Cumulative(IReadOnlyList<TimeSeriesPoint> points, double fromSeconds)
     {
-        long throttles = 0, coldStarts = 0;
+        long throttles = 0, coldStarts = 0, retries = 0;
         return points.Where(p => p.StartSeconds >= fromSeconds).Select(p =>
         {
             throttles += p.Throttles;
             coldStarts += p.ColdStarts;
-            return p with { Throttles = throttles, ColdStarts = coldStarts };
+            retries += p.Retries;
+            return p with { Throttles = throttles, ColdStarts = coldStarts, Retries = retries };
         }).ToArray();
     }
 

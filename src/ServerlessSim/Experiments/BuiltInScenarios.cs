@@ -12,8 +12,9 @@ public static class BuiltInScenarios
     /// <summary>
     /// The team's question: an IO-heavy Node.js API (CPU median 10 ms, IO wait median 150 ms, both lognormal) at
     /// 1,024 MB, Poisson 1,000 req/s with a spike to 8,000 req/s from 300 s to 360 s, cold start lognormal (median
-    /// 250 ms, p99 900 ms), 10-minute keep-alive, account limit 1,000; one request per instance (Lambda) against up
-    /// to 80 per instance (Cloud Run's default) on 1-vCPU instances. Horizon 1,200 s, warm-up 60 s, 5 replications.
+    /// 250 ms, p99 900 ms), 10-minute keep-alive, account limit 1,000; AWS Lambda (<see cref="Presets.AwsLambda"/>:
+    /// one request per instance, its scaling rate and init timeout) against up to 80 per instance (Cloud Run's default)
+    /// on 1-vCPU instances. Horizon 1,200 s, warm-up 60 s, 5 replications.
     /// </summary>
     /// <remarks>
     /// Little's law sizes the spike: 8,000 req/s x about 0.19 s per request is about 1,500 requests in flight, more
@@ -32,7 +33,7 @@ public static class BuiltInScenarios
             KeepAlive: SimDuration.FromMinutes(10)),
         Policies:
         [
-            PolicyOptions.OnePerInstance("lambda"),
+            Presets.AwsLambda with { Name = "lambda" },
             PolicyOptions.ManyPerInstance(80, vCpus: 1, name: "many-k80"),
         ],
         Horizon: SimDuration.FromSeconds(1200),

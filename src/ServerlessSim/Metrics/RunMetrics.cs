@@ -26,6 +26,9 @@ internal sealed class RunMetrics
     private long _requests, _completed, _throttledAccount, _throttledMaxInstances, _coldStarts, _instanceStarts;
     private long _throttledQueueFull, _throttledInstanceCapacity, _throttledReserved, _throttledScalingRate, _timedOut, _failed, _instanceFailures;
     private long _throttleResponses, _retries, _errors, _dropped, _invocations;
+
+    // Every request, counted or not: arrived, and ended (completed, throttled, timed out, failed, in error, dropped).
+    private long _arrivedAll, _endedAll;
     private double _retryAgeMax;
 
     /// <param name="warmUpSeconds">The start of the window.</param>
@@ -52,6 +55,9 @@ internal sealed class RunMetrics
 
     /// <summary>The same for provisioned environments, billed apart (<see cref="ProvisionedUsage"/>).</summary>
     public BillingMeter ProvisionedBilling => _provisionedBilling;
+
+    /// <summary>Requests that arrived (in the window or not) and have not ended yet: what the model must hold as in flight.</summary>
+    public long Unfinished => _arrivedAll - _endedAll;
 
     public bool InWindow(double seconds) => seconds >= _windowStart && seconds < _windowEnd;
 
@@ -88,6 +94,7 @@ internal sealed class RunMetrics
     public void OnArrival(bool counted, double nowSeconds)
     {
         _requests += counted ? 1 : 0;
+        _arrivedAll++;
         if (_series is not null && nowSeconds < _windowEnd)
         {
             _series.Arrivals++;
@@ -107,6 +114,7 @@ internal sealed class RunMetrics
     /// <summary>A request ended throttled: its last attempt was rejected for <paramref name="reason"/> and its caller gave up.</summary>
     public void OnThrottled(bool counted, ThrottleReason reason)
     {
+        _endedAll++;
         if (!counted)
         {
             return;
@@ -154,24 +162,28 @@ internal sealed class RunMetrics
     public void OnFunctionError(bool counted)
     {
         _errors += counted ? 1 : 0;
+        _endedAll++;
     }
 
     /// <summary>An asynchronous event was dropped: it reached its maximum age before an attempt succeeded.</summary>
     public void OnDropped(bool counted)
     {
         _dropped += counted ? 1 : 0;
+        _endedAll++;
     }
 
     /// <summary>A request waited in a front queue longer than its timeout.</summary>
     public void OnTimeout(bool counted)
     {
         _timedOut += counted ? 1 : 0;
+        _endedAll++;
     }
 
     /// <summary>A request failed because its instance failed.</summary>
     public void OnRequestFailed(bool counted)
     {
         _failed += counted ? 1 : 0;
+        _endedAll++;
     }
 
     /// <summary>An instance failed (out of memory), in the window or not.</summary>
@@ -219,6 +231,7 @@ internal sealed class RunMetrics
     /// <summary>A request completed, <paramref name="latencySeconds"/> after it arrived.</summary>
     public void OnCompletion(bool counted, double nowSeconds, double latencySeconds)
     {
+        _endedAll++;
         if (counted)
         {
             _completed++;

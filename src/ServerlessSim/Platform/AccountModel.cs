@@ -77,6 +77,7 @@ internal sealed class AccountModel : IEventHandler
         if (_metrics is null)
         {
             model.Handle(simulator, kind, target, tag, now);
+            CheckInvariants(model, function);
             return;
         }
 
@@ -92,6 +93,22 @@ internal sealed class AccountModel : IEventHandler
         _initializing += after.Initializing - before.Initializing;
         _inFlight += model.InFlight - inFlight;
         _unreservedUnits += unreserved ? UnitsOf(model) - units : 0;
+        CheckInvariants(model, function);
+    }
+
+    // In Debug builds (the tests'), every event is followed by a check of the model's invariants and the account's.
+    [System.Diagnostics.Conditional("DEBUG")]
+    private void CheckInvariants(IFunctionModel model, int function)
+    {
+        var units = _metrics is null ? (_account.IsReserved(function) ? 0 : UnitsOf(model)) : _unreservedUnits;
+        var violation = model.Violation()
+            ?? (units > _account.UnreservedLimit
+                ? $"the unreserved functions hold {units} units of the account limit, over the {_account.UnreservedLimit} they share"
+                : null);
+        if (violation is not null)
+        {
+            throw new InvalidOperationException($"Invariant broken in function {function}: {violation}.");
+        }
     }
 
     // What the account limit counts of a function: its active instances, or its requests on the platform.

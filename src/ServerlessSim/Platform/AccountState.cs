@@ -48,6 +48,9 @@ internal sealed class AccountState
     /// <summary>Whether function <paramref name="function"/> has reserved concurrency.</summary>
     public bool IsReserved(int function) => function < _reserved.Length && _reserved[function] != Unreserved;
 
+    /// <summary>Function <paramref name="function"/>'s reserved concurrency (it must have one).</summary>
+    public int ReservedOf(int function) => _reserved[function];
+
     /// <summary>Whether one more request may be in flight for a function holding <paramref name="inFlight"/>, under a limit that counts requests; else why not.</summary>
     public ThrottleReason? AdmitRequest(int function, int inFlight) =>
         LimitCountsInstances ? null : Admit(function, inFlight);

@@ -131,6 +131,16 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
 
     private bool InstanceLimitReached => _account.AdmitInstance(_function, _pool.Active) is not null;
 
+    public string? Violation() => _metrics.Unfinished != InFlight
+        ? $"{_metrics.Unfinished} requests arrived and have not ended, but {InFlight} are in flight or waiting to be retried"
+        : _pool.Live > _maxInstances && _maxInstances < int.MaxValue
+            ? $"{_pool.Live} instances, over the cap of {_maxInstances}"
+            : _account.IsReserved(_function) && UnitsOfLimit > _account.ReservedOf(_function)
+                ? $"{UnitsOfLimit} units of the limit, over the reservation of {_account.ReservedOf(_function)}"
+                : null;
+
+    private int UnitsOfLimit => _account.LimitCountsInstances ? _pool.Active : _inFlight;
+
     public void Start(Simulator simulator)
     {
         ScheduleNextArrival(simulator);

@@ -21,14 +21,14 @@ internal sealed partial class FunctionEnvironments
         if (group.Cpu is null || cpu <= 0)
         {
             // Alone on its environment: the CPU phase runs at the environment's share, capped at one vCPU.
-            var duration = (cpu / _soloCpuRate) + _invocations.IoSeconds[invocation];
-            if (duration > _functionTimeoutSeconds)
+            var end = now + (cpu / _soloCpuRate) + _invocations.IoSeconds[invocation];
+            if (end - now > _functionTimeoutSeconds)
             {
                 _timedOut[invocation] = true;
-                duration = _functionTimeoutSeconds;
+                end = now + _functionTimeoutSeconds;
             }
 
-            simulator.ScheduleAt(now + duration, PlatformEvents.RequestDone, invocation, _function);
+            simulator.ScheduleAt(end, PlatformEvents.RequestDone, invocation, _function);
             return;
         }
 

@@ -86,6 +86,32 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
 
     private bool InstanceLimitReached => _account.AdmitInstance(_function, Active) is not null;
 
+    /// <summary>The first invariant of the environments that does not hold, or null.</summary>
+    /// <remarks>O(1): the caps (instances, reservation) and the state counts.</remarks>
+    public string? Violation()
+    {
+        var instances = Instances;
+        var units = _account.LimitCountsInstances ? instances.Active : Concurrency;
+        if (_account.IsReserved(_function) && units > _account.ReservedOf(_function))
+        {
+            return $"{units} units of the limit, over the reservation of {_account.ReservedOf(_function)}";
+        }
+
+        if (instances.Live > _maxInstances)
+        {
+            return $"{instances.Live} environments, over the cap of {_maxInstances}";
+        }
+
+        if (instances.Busy + instances.Initializing > instances.Live || instances.Busy < 0 || instances.Initializing < 0)
+        {
+            return $"{instances.Busy} busy and {instances.Initializing} initialising of {instances.Live} environments";
+        }
+
+        return Concurrency > instances.Live * _onDemand.Pool.MaxConcurrent
+            ? $"{Concurrency} invocations on {instances.Live} environments of {_onDemand.Pool.MaxConcurrent} slots"
+            : null;
+    }
+
     /// <summary>Schedules the environments' first events: the provisioned-concurrency schedule's.</summary>
     public void Start(Simulator simulator) => StartProvisionedSchedule(simulator);
 

@@ -23,6 +23,9 @@ internal interface IFunctionModel
     /// <summary>The function's requests on the platform, as a concurrency limit counts them.</summary>
     int Concurrency { get; }
 
+    /// <summary>The first of the model's invariants that does not hold, described; null if all hold (checked after every event in Debug builds).</summary>
+    string? Violation();
+
     /// <summary>Schedules the function's first events.</summary>
     void Start(Simulator simulator);
 

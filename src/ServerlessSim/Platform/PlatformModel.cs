@@ -55,6 +55,11 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
 
     public int Concurrency => _environments.Concurrency;
 
+    public string? Violation() =>
+        _metrics.Unfinished != InFlight
+            ? $"{_metrics.Unfinished} requests arrived and have not ended, but {InFlight} are in flight or waiting to be retried"
+            : _environments.Violation();
+
     public void Start(Simulator simulator)
     {
         ScheduleNextArrival(simulator);

@@ -112,6 +112,38 @@ public sealed class EmpiricalDistribution : IDistribution
         return _values[lower] + (fraction * (_values[upper] - _values[lower]));
     }
 
+    /// <summary>The probability that a draw is at most <paramref name="valueSeconds"/>: the inverse of <see cref="Quantile"/>.</summary>
+    /// <remarks>E.g. points (0%, 180 s), (40%, 360 s), (100%, 420 s): at 390 s, 40% + (390 - 360) / 60 x 60% = 70%.</remarks>
+    public double Cdf(double valueSeconds)
+    {
+        if (_resampling)
+        {
+            var count = 0;
+            while (count < _values.Length && _values[count] <= valueSeconds)
+            {
+                count++;
+            }
+
+            return count / (double)_values.Length;
+        }
+
+        if (valueSeconds < _values[0])
+        {
+            return 0;
+        }
+
+        // The last point at or below the value: flat stretches (equal values) take their highest probability.
+        var lower = Array.FindLastIndex(_values, v => v <= valueSeconds);
+        if (lower == _values.Length - 1 || _values[lower] == valueSeconds)
+        {
+            return _probabilities[lower];
+        }
+
+        var upper = lower + 1;
+        var fraction = (valueSeconds - _values[lower]) / (_values[upper] - _values[lower]);
+        return _probabilities[lower] + (fraction * (_probabilities[upper] - _probabilities[lower]));
+    }
+
     /// <inheritdoc />
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,

@@ -12,12 +12,20 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
 {
     private const int MaxNameLength = 17;
 
-    // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue or memory limit; nothing provisioned).
+    // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue, memory limit, retries or
+    // errors; nothing provisioned).
     // The batching.* lines are shown when a policy has an event source, "-" for the policies without one.
     private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
     [
         ("requests", "requests", 1, "N0", false),
         ("throttled (%)", "throttleRatio", 100, "0.00", false),
+        ("throttled: scaling rate (requests)", "throttledByReason.scalingRate", 1, "N0", true),
+        ("throttled: reserved (requests)", "throttledByReason.reservedConcurrency", 1, "N0", true),
+        ("throttle responses (429s)", "throttleResponses", 1, "N0", true),
+        ("retries", "retries", 1, "N0", true),
+        ("errors (requests)", "errors", 1, "N0", true),
+        ("dropped (async events)", "dropped", 1, "N0", true),
+        ("waiting to retry, mean", "waiting.mean", 1, "0.0", true),
         ("timed out in queue (requests)", "timedOut", 1, "N0", true),
         ("failed with instance (requests)", "failed", 1, "N0", true),
         ("instance failures", "instanceFailures", 1, "N0", true),

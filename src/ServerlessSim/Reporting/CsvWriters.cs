@@ -117,11 +117,11 @@ public static class CsvWriters
     }
 
 
-    /// <summary>A time series, one row per step (times in seconds; instances and in-flight time-averaged; counts per step).</summary>
+    /// <summary>A time series, one row per step (times in seconds; instances, in-flight and waiting time-averaged; counts per step; throttles are 429s, retried or not).</summary>
     public static string TimeSeries(IReadOnlyList<TimeSeriesPoint> points)
     {
         ArgumentNullException.ThrowIfNull(points);
-        var csv = new StringBuilder("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts\n");
+        var csv = new StringBuilder("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts,retries,waiting\n");
         foreach (var p in points)
         {
             csv.Append(Number(p.StartSeconds)).Append(',')
@@ -131,7 +131,9 @@ public static class CsvWriters
                .Append(p.Arrivals.ToString(CultureInfo.InvariantCulture)).Append(',')
                .Append(p.Completions.ToString(CultureInfo.InvariantCulture)).Append(',')
                .Append(p.Throttles.ToString(CultureInfo.InvariantCulture)).Append(',')
-               .Append(p.ColdStarts.ToString(CultureInfo.InvariantCulture)).Append('\n');
+               .Append(p.ColdStarts.ToString(CultureInfo.InvariantCulture)).Append(',')
+               .Append(p.Retries.ToString(CultureInfo.InvariantCulture)).Append(',')
+               .Append(Number(p.Waiting)).Append('\n');
         }
 
         return csv.ToString();

@@ -4,16 +4,11 @@ using ServerlessSim.Policies.Contention;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>The platform fields of an autoscaled policy's entry in the results document: preset, waiting and contention.</summary>
+/// <summary>The platform fields of an autoscaled policy's entry in the results document: waiting and contention.</summary>
 internal static class PlatformDocument
 {
     public static void Write(Utf8JsonWriter json, PolicyOptions options)
     {
-        if (options.Preset is { } preset)
-        {
-            json.WriteString("preset", preset);
-        }
-
         var waiting = options.EffectiveWaiting;
         json.WriteStartObject("waiting");
         json.WriteString("kind", Camel(waiting.Kind));

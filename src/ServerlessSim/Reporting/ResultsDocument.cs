@@ -4,6 +4,7 @@ using ServerlessSim.Cost;
 using ServerlessSim.Experiments;
 using ServerlessSim.Platform;
 using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Scaling;
 
 namespace ServerlessSim.Reporting;
 
@@ -102,6 +103,8 @@ public static partial class ResultsDocument
             json.WriteNumber("keepAliveSeconds", function.KeepAlive.Seconds);
         }
 
+        PerRequestDescription.Write(json, function);
+
         json.WriteEndObject();
     }
 
@@ -156,9 +159,18 @@ public static partial class ResultsDocument
         json.WriteBoolean("freeTier", billing.FreeTier);
         json.WriteEndObject();
         json.WriteString("scaling", options.EffectiveScaling.Kind);
+        if (options.Preset is { } preset)
+        {
+            json.WriteString("preset", preset);
+        }
+
         if (options.IsAutoscaled)
         {
             PlatformDocument.Write(json, options);
+        }
+        else if (options.Scaling is PerRequestScalingOptions perRequest)
+        {
+            PerRequestDescription.Write(json, perRequest);
         }
 
         if (options.Batching is { } batching)

@@ -2,6 +2,7 @@ using System.Globalization;
 using ServerlessSim.Experiments;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Contention;
+using ServerlessSim.Policies.Scaling;
 using ServerlessSim.Policies.Waiting;
 
 namespace ServerlessSim.Reporting;
@@ -18,7 +19,7 @@ public static class ScenarioDescription
         {
             var f = functions[0];
             return FormattableString.Invariant(
-                $"function {f.Name}: {f.MemoryMb:0} MB, CPU {f.Work.CpuDemand.Describe()}, IO wait {f.Work.IoWait.Describe()}, cold start {f.ColdStart.Describe()}, keep-alive {(f.KeepAlive.IsInfinite ? "infinite" : f.KeepAlive.Seconds.ToString(CultureInfo.InvariantCulture) + " s")}");
+                $"function {f.Name}: {f.MemoryMb:0} MB, CPU {f.Work.CpuDemand.Describe()}, IO wait {f.Work.IoWait.Describe()}, cold start {f.ColdStart.Describe()}, keep-alive {(f.KeepAlive.IsInfinite ? "infinite" : f.KeepAlive.Seconds.ToString(CultureInfo.InvariantCulture) + " s")}{PerRequestDescription.Clause(f)}");
         }
 
         var expected = functions.Sum(f => f.Arrivals.ExpectedArrivals(scenario.WarmUp.Seconds, scenario.Horizon.Seconds));
@@ -26,18 +27,17 @@ public static class ScenarioDescription
             $"{functions.Count} functions sharing the account, {functions.Min(f => f.MemoryMb):0} to {functions.Max(f => f.MemoryMb):0} MB, {expected:N0} requests expected after warm-up");
     }
 
-    /// <summary>An autoscaled policy's platform as a clause, e.g. <c>, autoscaled (knative), waiting in a front queue (300 s)</c>; empty for per-request scaling.</summary>
+    /// <summary>
+    /// A policy's platform as a clause: e.g. <c>, autoscaled (knative), waiting in a front queue (300 s)</c>, or for per-request
+    /// scaling the Lambda rules in force (<c>, scaling rate 1000 per 10 s, init timeout 10 s</c>); empty with none.
+    /// </summary>
     public static string Platform(PolicyOptions policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.Batching is { } batching)
-        {
-            return BatchingDocument.Describe(batching);
-        }
-
         if (!policy.IsAutoscaled)
         {
-            return string.Empty;
+            var perRequest = policy.Scaling is PerRequestScalingOptions rules ? PerRequestDescription.Clause(rules) : string.Empty;
+            return policy.Batching is { } batching ? perRequest + BatchingDocument.Describe(batching) : perRequest;
         }
 
         var waiting = policy.EffectiveWaiting;

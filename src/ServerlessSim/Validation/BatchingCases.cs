@@ -79,7 +79,8 @@ internal static class BatchingCases
             0,
             MaxRelativeHalfWidth: 0,
             quick,
-            Deterministic: true) { CheckLittlesLaw = false };
+            Deterministic: true,
+            CheckLittlesLaw: false);
     }
 
     // Reserved concurrency 10 (56 messages/s of 10 x 177 ms batches); 40/s with a minute at 80/s.
@@ -97,7 +98,8 @@ internal static class BatchingCases
             capped ? 0 : 1,
             MaxRelativeHalfWidth: 0,
             quick,
-            Deterministic: true) { CheckLittlesLaw = false };
+            Deterministic: true,
+            CheckLittlesLaw: false);
     }
 
     // Messages at k / 3.5 s for k = 1 to 7,000, zero-time cold starts; the window from half a gap before the first to half a gap after the last.

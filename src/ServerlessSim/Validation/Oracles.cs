@@ -38,6 +38,33 @@ public static class Oracles
             "One instance whose K slots are always taken, under the interference model (each request at 1 / (1 + (K - 1) alpha) of " +
             "its solo speed): it completes K / ((1 + (K - 1) alpha) E[S]) requests a second, for any service distribution. Checks " +
             "the interference rate, the front queue and serving the queue as slots free up."),
+        ("Scaling rate",
+            "AWS Lambda's scaling rate under a step of constant traffic whose requests outlast the run, so that every environment " +
+            "serves one request and the environments started are exactly what the rate allows. Token bucket (1,000 per 10 s, " +
+            "refilled continuously): floor(1,000 + 100 x t) by the last arrival t. Legacy burst (500, then 500 a minute): " +
+            "ceil(500 + (t - t0) x 500 / 60), t0 the arrival that reached the burst. Deterministic: each replication must equal it."),
+        ("Reserved Erlang-B",
+            "A function with reserved concurrency c in an account far larger is an M/G/c/c loss system of its own: it is throttled " +
+            "(ReservedFunctionConcurrentInvocationLimitExceeded) in the fraction B(c, a) of its requests. Checks that the " +
+            "reservation, not the account limit, binds."),
+        ("Provisioned Erlang-B",
+            "N provisioned environments serve first; with a keep-alive of 0, an on-demand environment goes as soon as it is idle, " +
+            "so a request waits for a cold start exactly when all N provisioned environments are busy. The provisioned pool is then " +
+            "an M/G/N/N loss system and the cold-start ratio is B(N, a) (lognormal service). Checks that provisioned environments " +
+            "are used first and spill-over goes on demand."),
+        ("Retries",
+            "Callers' retries with known counts: with every attempt throttled (a reservation of 0), the AWS SDKs' standard mode " +
+            "makes exactly 3 attempts per request (deterministic); asynchronous invocation retries a function error twice, so with " +
+            "error probability p an event ends in error with probability p^3. Little's law is not checked: failed requests wait " +
+            "without a latency."),
+        ("Idle lifetime",
+            "Constant arrivals every t seconds under the idle-lifetime distribution fitted to Shilkov's AWS measurement: a request " +
+            "is cold exactly when its environment's lifetime was shorter than t, with probability F(t) (0.703 at 390 s)."),
+        ("Hybrid histogram",
+            "The hybrid histogram policy (Shahrad et al., ATC 2020) on a function called every 30 minutes: once 10 idle times " +
+            "(all in the 29th minute) make the histogram representative, the environment is unloaded after each request and " +
+            "pre-warmed at 0.9 x 29 minutes, so it lives 234 s of every 1,800 (0.13 environments on average) and no request is " +
+            "cold. Deterministic."),
         (BillCases.Oracle,
             "Deterministic scenarios (constant arrivals and work, no cold-start time) whose bill follows from the billing rules and " +
             "the price table's rows by arithmetic alone (docs/cost.md): e.g. 1,000,000 requests of 100 ms on Lambda x86 at 1,024 MB = " +

@@ -54,6 +54,7 @@ public static partial class ValidationSuite
         }
 
         cases.AddRange(AutoscalingCases());
+        cases.AddRange(LambdaCases());
         cases.AddRange(BillCases.All());
         cases.AddRange(BatchingCases.All());
 

@@ -77,7 +77,7 @@ public class CliTests
             cost[0].Should().Be("policy,billing,totalUsd,perMillionRequestsUsd,perCpuSecondUsd,requestsUsd,computeBusyUsd,computeIdleUsd,initUsd,provisionedUsd,queueUsd,latencyP99Ms");
             cost.Should().HaveCount(3).And.Contain(line => line.StartsWith("lambda,LambdaPerRequest,", StringComparison.Ordinal));
             var series = File.ReadAllLines(Path.Combine(directory, "timeseries-lambda.csv"));
-            series[0].Should().Be("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts");
+            series[0].Should().Be("timeSeconds,instances,busyInstances,inFlight,arrivals,completions,throttles,coldStarts,retries,waiting");
             series.Should().HaveCount(101, "a header and one row per second of the 100 s horizon");
             File.ReadAllText(Path.Combine(directory, "report.md")).Should().Contain("| latency p99 (ms) |").And.Contain("## Cost against latency")
                 .And.Contain("![Latency CDF per policy (log scale)](latency-cdf.png)").And.Contain("(cost.png)");

@@ -65,6 +65,12 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
 
     public int Concurrency => Environments.Concurrency;
 
+    /// <summary>The first invariant that does not hold, or null: every message that arrived and has not ended is held, the source's books balance, the environments' hold.</summary>
+    public string? Violation() =>
+        Metrics.Unfinished != MessagesHeld
+            ? $"{Metrics.Unfinished} messages arrived and have not ended, but the source holds {MessagesHeld}"
+            : SourceViolation() ?? Environments.Violation();
+
     /// <summary>The event source's own measurements.</summary>
     public EventSourceMetrics Source { get; }
 
@@ -166,6 +172,9 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         _accountMetrics?.OnDropped(counted);
         Source.OnExpired(counted);
     }
+
+    /// <summary>The first of the source's own invariants that does not hold (its message conservation), or null.</summary>
+    private protected abstract string? SourceViolation();
 
     /// <summary>Schedules the source's first events.</summary>
     private protected abstract void StartSource(Simulator simulator);

@@ -38,6 +38,11 @@ internal sealed class KinesisEventSourceModel : EventSourceModel
 
     private protected override QueueRequestCounts Requests { get; } = new(0, 0, 0, 0);
 
+    private protected override string? SourceViolation() =>
+        _reader.Appended != _reader.Processed + _reader.Discarded + _reader.Expired + _reader.Pending + _reader.InProcess
+            ? $"{_reader.Appended} appended, but {_reader.Processed} processed + {_reader.Discarded} discarded + {_reader.Expired} expired + {_reader.Pending} pending + {_reader.InProcess} in process"
+            : null;
+
     private protected override void StartSource(Simulator simulator)
     {
         _nextPoll = _pollInterval;

@@ -60,6 +60,11 @@ internal sealed class SqsEventSourceModel : EventSourceModel
 
     private protected override QueueRequestCounts Requests => new(_requests.Sends, _requests.Receives, _requests.Deletes, _requests.EmptyReceives);
 
+    private protected override string? SourceViolation() =>
+        _queue.Sent != _queue.Deleted + _queue.Visible + _queue.InFlight + _queue.DeadLettered + _queue.Expired
+            ? $"{_queue.Sent} sent, but {_queue.Deleted} deleted + {_queue.Visible} visible + {_queue.InFlight} in flight + {_queue.DeadLettered} dead-lettered + {_queue.Expired} expired"
+            : null;
+
     private protected override void StartSource(Simulator simulator)
     {
     }
