@@ -89,9 +89,6 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     /// <summary>Messages held: waiting, or received and not yet deleted.</summary>
     private protected abstract int MessagesHeld { get; }
 
-    /// <summary>Of those, messages waiting to be received.</summary>
-    private protected abstract int MessagesWaiting { get; }
-
     /// <summary>When the oldest message held was sent (+infinity if none).</summary>
     private protected abstract double OldestSentSeconds { get; }
 
@@ -116,7 +113,8 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     public void Handle(Simulator simulator, int kind, int target, int tag, double now)
     {
         var instances = Environments.Instances;
-        Metrics.Advance(now, instances.Live, instances.Busy, instances.Initializing, MessagesHeld, MessagesWaiting);
+        // Messages held count as requests in flight; none waits for a caller's retry (the queue is the source's, in batching.*).
+        Metrics.Advance(now, instances.Live, instances.Busy, instances.Initializing, MessagesHeld);
         Source.Advance(now, MessagesHeld, OldestSentSeconds);
         OnTimePassed(now);
         if (kind == PlatformEvents.Arrival)

@@ -32,8 +32,6 @@ internal sealed class KinesisEventSourceModel : EventSourceModel
 
     private protected override int MessagesHeld => _reader.Pending + _reader.InProcess;
 
-    private protected override int MessagesWaiting => _reader.Pending;
-
     private protected override double OldestSentSeconds => _reader.OldestSentSeconds;
 
     private protected override QueueRequestCounts Requests { get; } = new(0, 0, 0, 0);

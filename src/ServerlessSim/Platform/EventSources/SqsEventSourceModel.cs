@@ -54,8 +54,6 @@ internal sealed class SqsEventSourceModel : EventSourceModel
 
     private protected override int MessagesHeld => _queue.Visible + _queue.InFlight;
 
-    private protected override int MessagesWaiting => _queue.Visible;
-
     private protected override double OldestSentSeconds => _queue.OldestSentSeconds;
 
     private protected override QueueRequestCounts Requests => new(_requests.Sends, _requests.Receives, _requests.Deletes, _requests.EmptyReceives);
