@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using ServerlessSim.Policies.Batching;
 using ServerlessSim.Randomness;
@@ -6,12 +7,12 @@ using static System.FormattableString;
 
 namespace ServerlessSim.Reporting;
 
-/// <summary>Writes a batching policy's event source settings into its results-document entry, defaults applied (the names are the scenario file's).</summary>
+/// <summary>Writes a batching policy's event source settings into its results-document entry as <c>eventSource</c>, defaults applied (the names are the scenario file's <c>batching</c>'s; the measures are <c>batching.*</c>).</summary>
 internal static class BatchingDocument
 {
     public static void Write(Utf8JsonWriter json, BatchingOptions batching)
     {
-        json.WriteStartObject("batching");
+        json.WriteStartObject("eventSource");
         json.WriteString("source", batching.Kind);
         json.WriteNumber("batchSize", batching.BatchSize);
         json.WriteNumber("batchingWindowSeconds", batching.BatchingWindow.Seconds);
@@ -65,6 +66,18 @@ internal static class BatchingDocument
         json.WriteNumber("throttleBackoffMaxSeconds", pollers.ThrottleBackoffMax.Seconds);
         json.WriteNumber("receiveRoundTripSeconds", pollers.ReceiveRoundTrip.Seconds);
         json.WriteEndObject();
+    }
+
+    /// <summary>An event source's time series as CSV, one row per step (times in seconds; depth time-averaged; the oldest message's age at its highest; counts per step).</summary>
+    public static string TimeSeriesCsv(IReadOnlyList<Metrics.EventSourcePoint> points)
+    {
+        var csv = new StringBuilder("timeSeconds,depth,oldestAgeSeconds,invocations,deadLettered\n");
+        foreach (var p in points)
+        {
+            csv.Append(Invariant($"{p.StartSeconds:R},{p.Depth:R},{p.OldestAgeSeconds:R},{p.Invocations},{p.DeadLettered}")).Append('\n');
+        }
+
+        return csv.ToString();
     }
 
     /// <summary>A batching policy's event source in words, for reports, e.g. <c>, behind an SQS queue: batches of up to 10, no window, ...</c>.</summary>

@@ -6,6 +6,7 @@ using ServerlessSim.Policies;
 using ServerlessSim.Policies.Batching;
 using ServerlessSim.Randomness;
 using ServerlessSim.Reporting;
+using ServerlessSim.Tests.Platform.EventSources;
 using ServerlessSim.Tests.TestSupport;
 
 namespace ServerlessSim.Tests.Reporting;
@@ -59,7 +60,7 @@ public class BatchingResultsTests
             json.WriteEndObject();
         }
 
-        var written = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("batching");
+        var written = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("eventSource");
         written.GetProperty("source").GetString().Should().Be("sqs");
         written.GetProperty("batchSize").GetInt32().Should().Be(100);
         written.GetProperty("batchingWindowSeconds").GetDouble().Should().Be(5);
@@ -69,6 +70,43 @@ public class BatchingResultsTests
         written.GetProperty("queue").GetProperty("maxReceiveCount").GetInt32().Should().Be(3);
         written.GetProperty("queue").GetProperty("visibilityTimeoutSeconds").GetDouble().Should().Be(30);
         written.GetProperty("pollers").GetProperty("maxConcurrency").GetInt32().Should().Be(1_250);
+    }
+
+    [Test]
+    public void A_batching_policys_entry_has_its_settings_and_its_measures_under_their_own_names()
+    {
+        var scenario = EventSourceScenarios.Constant(BatchingOptions.Sqs(10, SimDuration.FromSeconds(1)), 3.5, 200, 0.05);
+        var json = ResultsDocument.ToJson(Comparison.Run(scenario with { Policies = [PolicyOptions.OnePerInstance("lambda"), scenario.Policies[0]] }));
+
+        using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = false });
+        var policies = document.RootElement.GetProperty("policies");
+        var batched = policies[1];
+        batched.EnumerateObject().Select(p => p.Name).Should().OnlyHaveUniqueItems();
+        batched.GetProperty("eventSource").GetProperty("source").GetString().Should().Be("sqs");
+        batched.GetProperty("batching").GetProperty("invocations").GetDouble().Should().Be(50);
+        policies[0].TryGetProperty("batching", out _).Should().BeFalse();
+        policies[0].TryGetProperty("eventSource", out _).Should().BeFalse();
+    }
+
+    [Test]
+    public void Out_dir_writes_the_queues_time_series_beside_the_policys()
+    {
+        var scenario = EventSourceScenarios.Constant(BatchingOptions.Sqs(10, SimDuration.FromSeconds(1)), 3.5, 200, 0.05);
+        var directory = Directory.CreateTempSubdirectory("batching-report").FullName;
+        try
+        {
+            var written = ReportWriter.WriteAll(Comparison.Run(scenario), directory);
+
+            var queue = written.Should().ContainSingle(f => Path.GetFileName(f) == "queue-sqs-batch-10.csv").Which;
+            var lines = File.ReadAllLines(queue);
+            lines[0].Should().Be("timeSeconds,depth,oldestAgeSeconds,invocations,deadLettered");
+            lines.Skip(1).Sum(l => long.Parse(l.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture))
+                .Should().Be(49, "50 batches, the last invoked in the drain after the horizon, where the series ends");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Test]
@@ -82,7 +120,7 @@ public class BatchingResultsTests
             json.WriteEndObject();
         }
 
-        var written = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("batching");
+        var written = JsonDocument.Parse(stream.ToArray()).RootElement.GetProperty("eventSource");
         (written.GetProperty("shards").GetInt32(), written.GetProperty("parallelizationFactor").GetInt32()).Should().Be((4, 2));
         written.GetProperty("maximumRetryAttempts").ValueKind.Should().Be(JsonValueKind.Null);
         written.GetProperty("messageSizeBytes").GetString().Should().Be("constant 1024 bytes");
