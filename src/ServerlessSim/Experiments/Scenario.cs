@@ -58,6 +58,17 @@ public sealed record Scenario(
         init => Functions = [value];
     }
 
+    /// <summary>Prints the scenario's members for <see cref="object.ToString"/>, without <see cref="Function"/> (which throws with several functions).</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Name = {Name}, Functions = [{string.Join(", ", Functions?.Select(f => f?.Name) ?? [])}], Policies = [{string.Join(", ", Policies?.Select(p => p?.Name) ?? [])}], ");
+        builder.Append(System.Globalization.CultureInfo.InvariantCulture,
+            $"Horizon = {Horizon}, WarmUp = {WarmUp}, Seed = {Seed}, Replications = {Replications}, Account = {Account}, TimeSeriesStep = {TimeSeriesStep}");
+        return true;
+    }
+
     /// <summary>The most time-series points a run keeps by default.</summary>
     public const int DefaultMaxTimeSeriesPoints = 2000;
 

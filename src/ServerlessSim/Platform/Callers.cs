@@ -66,7 +66,7 @@ internal sealed class Callers
 
             // 1 s, 2 s, 4 s, ... capped at 5 minutes, each between half and all of it: 1 s x 2^9 = 512 s is past the cap at the 10th.
             var delay = Math.Min(AsynchronousInvocation.FirstThrottleRetryDelay.Seconds * Math.Pow(2, retry), AsynchronousInvocation.MaxThrottleRetryDelay.Seconds);
-            ScheduleAsyncRetry(simulator, record, now + (delay * (0.5 + (0.5 * _retryRandom.NextDouble()))));
+            ScheduleAsyncRetry(simulator, now, record, now + (delay * (0.5 + (0.5 * _retryRandom.NextDouble()))));
             return;
         }
 
@@ -108,7 +108,7 @@ internal sealed class Callers
         {
             var record = Keep(token, attempt);
             var retry = _records.ErrorRetries[record]++;
-            ScheduleAsyncRetry(simulator, record, now + AsynchronousInvocation.ErrorRetryDelays[Math.Min(retry, AsynchronousInvocation.ErrorRetryDelays.Count - 1)].Seconds);
+            ScheduleAsyncRetry(simulator, now, record, now + AsynchronousInvocation.ErrorRetryDelays[Math.Min(retry, AsynchronousInvocation.ErrorRetryDelays.Count - 1)].Seconds);
             return;
         }
 
@@ -140,9 +140,21 @@ internal sealed class Callers
         return true;
     }
 
-    // An asynchronous event is retried when due, or dropped when it reaches its maximum age, whichever comes first.
-    private void ScheduleAsyncRetry(Simulator simulator, int record, double due) =>
-        Schedule(simulator, record, Math.Min(due, _records.ArrivalSeconds[record] + _async!.MaxEventAge.Seconds));
+    // An asynchronous event is retried when due, or dropped when it reaches its maximum age, whichever comes first;
+    // one already that old (its attempt ran past the age) is dropped now.
+    private void ScheduleAsyncRetry(Simulator simulator, double now, int record, double due)
+    {
+        var expiry = _records.ArrivalSeconds[record] + _async!.MaxEventAge.Seconds;
+        if (expiry <= now)
+        {
+            _metrics.OnDropped(_records.Counted[record]);
+            _accountMetrics?.OnDropped(_records.Counted[record]);
+            _records.Release(record);
+            return;
+        }
+
+        Schedule(simulator, record, Math.Min(due, expiry));
+    }
 
     private void Schedule(Simulator simulator, int record, double time)
     {

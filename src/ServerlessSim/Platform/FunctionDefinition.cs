@@ -12,7 +12,7 @@ namespace ServerlessSim.Platform;
 /// <param name="Work">What each request does (CPU demand, then IO wait).</param>
 /// <param name="ColdStart">How long a new instance takes to initialise, in seconds.</param>
 /// <param name="KeepAlive">How long an idle instance is kept before it is reclaimed (Lambda: about 10 minutes, measured).</param>
-/// <param name="MaxInstances">The most instances the function may have at once (initialising, busy or idle); null for no cap.</param>
+/// <param name="MaxInstances">The most instances the function may have at once (initialising, busy or idle); null for no cap. Under per-request scaling it caps on-demand environments; provisioned ones are configured apart (and validated to fit within it).</param>
 public sealed record FunctionDefinition(
     string Name,
     double MemoryMb,

@@ -365,7 +365,7 @@ internal sealed partial class FunctionEnvironments
             return; // A request came first.
         }
 
-        for (var i = 0; i < _prewarmCount && Live < _maxInstances && !InstanceLimitReached; i++)
+        for (var i = 0; i < _prewarmCount && _onDemand.Pool.Live < _maxInstances && !InstanceLimitReached; i++)
         {
             StartEnvironment(simulator, _onDemand, now);
         }

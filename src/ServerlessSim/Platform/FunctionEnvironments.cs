@@ -75,14 +75,17 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
         _provisionedSchedule = scaling.ProvisionedConcurrency;
     }
 
-    public InstanceCounts Instances =>
-        _provisioned is null ? InstanceCounts.Of(_onDemand.Pool) : InstanceCounts.Of(_onDemand.Pool) + InstanceCounts.Of(_provisioned.Pool);
+    /// <remarks>
+    /// Provisioned environments count as active (towards a limit on instances) only while busy: initialising ahead of
+    /// traffic, or idle, they hold no request, and they come out of the function's reservation by validation.
+    /// </remarks>
+    public InstanceCounts Instances => _provisioned is null
+        ? InstanceCounts.Of(_onDemand.Pool)
+        : InstanceCounts.Of(_onDemand.Pool) + new InstanceCounts(_provisioned.Pool.Live, _provisioned.Pool.Busy, _provisioned.Pool.Initializing, _provisioned.Pool.Busy);
 
     public int Concurrency => _invocations.InFlight;
 
-    private int Live => _onDemand.Pool.Live + (_provisioned?.Pool.Live ?? 0);
-
-    private int Active => _onDemand.Pool.Active + (_provisioned?.Pool.Active ?? 0);
+    private int Active => _onDemand.Pool.Active + (_provisioned?.Pool.Busy ?? 0);
 
     private bool InstanceLimitReached => _account.AdmitInstance(_function, Active) is not null;
 
@@ -97,12 +100,12 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
             return $"{units} units of the limit, over the reservation of {_account.ReservedOf(_function)}";
         }
 
-        if (instances.Live > _maxInstances)
+        if (_onDemand.Pool.Live > _maxInstances)
         {
-            return $"{instances.Live} environments, over the cap of {_maxInstances}";
+            return $"{_onDemand.Pool.Live} on-demand environments, over the cap of {_maxInstances}";
         }
 
-        if (instances.Busy + instances.Initializing > instances.Live || instances.Busy < 0 || instances.Initializing < 0)
+        if (instances.Busy + instances.Initializing > instances.Live || instances.Busy < 0 || instances.Initializing < 0 || instances.Active < instances.Busy)
         {
             return $"{instances.Busy} busy and {instances.Initializing} initialising of {instances.Live} environments";
         }
@@ -166,7 +169,7 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
             code = StartingWithRoom();
             if (code == NoEnvironment)
             {
-                if (Live >= _maxInstances)
+                if (_onDemand.Pool.Live >= _maxInstances)
                 {
                     return ThrottleReason.MaxInstances;
                 }
@@ -278,14 +281,7 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
         return instance;
     }
 
-    /// <summary>With many invocations per environment, one that is starting and has room (provisioned first); or <see cref="NoEnvironment"/>.</summary>
-    private int StartingWithRoom()
-    {
-        if (_provisioned is not null && _provisioned.Pool.Starting.CountAt(0) > 0)
-        {
-            return _provisioned.CodeOf(_provisioned.Pool.Starting.Head(0));
-        }
-
-        return _onDemand.Pool.Starting.CountAt(0) > 0 ? _onDemand.Pool.Starting.Head(0) : NoEnvironment;
-    }
+    /// <summary>With many invocations per environment, an on-demand one that is starting and has room; or <see cref="NoEnvironment"/>.</summary>
+    /// <remarks>Provisioned environments serve once ready: one still initialising is not yet available (the request spills over on demand).</remarks>
+    private int StartingWithRoom() => _onDemand.Pool.Starting.CountAt(0) > 0 ? _onDemand.Pool.Starting.Head(0) : NoEnvironment;
 }
