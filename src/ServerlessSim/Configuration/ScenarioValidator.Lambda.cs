@@ -220,11 +220,6 @@ public static partial class ScenarioValidator
         for (var f = 0; f < functions.Count; f++)
         {
             var name = functions.Count == 1 ? "function" : $"functions[{f}]";
-            if (functions[f].MaxInstances is { } cap && max > cap)
-            {
-                errors.Add(path, max, $"provisions more than {name}.maxInstances ({cap})");
-            }
-
             if (functions[f].ReservedConcurrency is { } r && max > r)
             {
                 errors.Add(path, max, $"provisions more than {name}.reservedConcurrency ({r}); provisioned environments come out of the reservation");

@@ -9,7 +9,7 @@ namespace ServerlessSim.Cost;
 /// start on an instance to its completion (IO wait included, cold-start wait excluded).
 /// </remarks>
 /// <param name="CompletedRequests">Requests that ran to completion (throttled requests are not billed): what cost per request divides by.</param>
-/// <param name="Executions">Each completed request's execution on an on-demand instance, start to completion.</param>
+/// <param name="Executions">Each executed invocation's run on an on-demand instance, start to end (failed attempts included; provisioned ones are in <paramref name="Provisioned"/>).</param>
 /// <param name="Inits">Each instance initialisation.</param>
 /// <param name="ActivePeriods">Each stretch in which an instance was initialising or held at least one request (Cloud Run request-based billable time).</param>
 /// <param name="ExecutingPeriods">Each stretch in which an initialised instance held at least one request (Azure Flex Consumption billable activity).</param>
@@ -19,7 +19,7 @@ namespace ServerlessSim.Cost;
 /// <param name="InitializingInstanceSeconds">Instance-seconds initialising.</param>
 /// <param name="MemoryMb">Memory per instance, in MB (GB-seconds = MB / 1,024 x seconds).</param>
 /// <param name="VCpusPerInstance">vCPUs per instance.</param>
-/// <param name="CpuSeconds">CPU-seconds the completed requests demanded (on one full vCPU): the useful work.</param>
+/// <param name="CpuSeconds">CPU-seconds the executed invocations demanded (on one full vCPU), on demand and provisioned: the work done.</param>
 /// <param name="Provisioned">Capacity kept warm by configuration; null for none.</param>
 /// <param name="QueueRequests">Queue (SQS) requests as billed: each API call counts once per started 64 KB of payload (<see cref="QueueBilling.BilledRequests"/>).</param>
 /// <param name="Invocations">Invocations that ran, each billed as a request (retried attempts and function errors included; a batch is one); null for <paramref name="CompletedRequests"/>.</param>

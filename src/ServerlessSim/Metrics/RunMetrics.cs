@@ -244,9 +244,11 @@ internal sealed class RunMetrics
         }
     }
 
-    // The provisioned stretches, clipped to the window, and what provisioned environments executed; null if none ever were.
-    private ProvisionedUsage? ProvisionedUsage(RunIdentity identity)
+    // The provisioned stretches, clipped to the window, and what provisioned environments executed (and the CPU those
+    // executions demanded); null if none ever were.
+    private ProvisionedUsage? ProvisionedUsage(RunIdentity identity, out double cpuSeconds)
     {
+        cpuSeconds = 0;
         if (!_everProvisioned)
         {
             return null;
@@ -254,6 +256,7 @@ internal sealed class RunMetrics
 
         CloseProvisionedPeriod(_windowEnd);
         var served = _provisionedBilling.ToUsage(0, 0, 0, 0, identity.MemoryMb, identity.VCpus);
+        cpuSeconds = served.CpuSeconds;
         return new ProvisionedUsage(_provisionedPeriods.ToArray(), served.Executions, served.ActivePeriods);
     }
 
@@ -274,10 +277,13 @@ internal sealed class RunMetrics
         Advance(_windowEnd, live, busy, initializing, 0);
         _series?.Finish(live, busy, 0, 0);
         var window = _windowEnd - _windowStart;
-        var usage = _billing.ToUsage(_completed, _busy.Area, _idle.Area, _initializing.Area, identity.MemoryMb, identity.VCpus) with
+        var usage = _billing.ToUsage(_completed, _busy.Area, _idle.Area, _initializing.Area, identity.MemoryMb, identity.VCpus);
+        var provisioned = ProvisionedUsage(identity, out var provisionedCpuSeconds);
+        usage = usage with
         {
             Invocations = _invocations,
-            Provisioned = ProvisionedUsage(identity),
+            Provisioned = provisioned,
+            CpuSeconds = usage.CpuSeconds + provisionedCpuSeconds,
         };
         var latency = new LatencySummary(
             _latency.MeanSeconds * 1000,

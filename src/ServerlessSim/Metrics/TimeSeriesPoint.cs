@@ -8,7 +8,7 @@ namespace ServerlessSim.Metrics;
 /// <param name="Arrivals">Requests that arrived in the step.</param>
 /// <param name="Completions">Requests that completed in the step.</param>
 /// <param name="Throttles">Attempts throttled in the step (HTTP 429s; a request retried twice and throttled each time counts three).</param>
-/// <param name="ColdStarts">Requests that arrived in the step and had to wait for an instance to initialise.</param>
+/// <param name="ColdStarts">Attempts that, in the step, had to wait for an instance to initialise.</param>
 public sealed record TimeSeriesPoint(
     double StartSeconds,
     double Instances,

@@ -100,9 +100,13 @@ internal sealed partial class FunctionEnvironments
         }
 
         _caller.OnInvocationDone(simulator, now, in finished);
-        OnFunctionMaybeIdle(simulator, now);
+        if (_hybrid is not null)
+        {
+            OnFunctionMaybeIdle(simulator, now);
+        }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private FinishedInvocation Finished(int invocation, bool failed) => new(
         _invocations.Token[invocation],
         _invocations.Counted[invocation],

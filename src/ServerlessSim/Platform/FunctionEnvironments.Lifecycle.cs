@@ -28,7 +28,7 @@ internal sealed partial class FunctionEnvironments
     private double _prewarmedUntil = double.NaN;
 
     /// <summary>Whether idle environments expire by deadline (a drawn lifetime, the hybrid policy) rather than the fixed keep-alive's sweep.</summary>
-    private bool ExpiresByDeadline => _idleLifetime is not null || _hybrid is not null;
+    private readonly bool _expiresByDeadline;
 
     /// <summary>Starts an environment in <paramref name="group"/>: it initialises, or fails to; returns its slot.</summary>
     /// <remarks>
@@ -132,7 +132,7 @@ internal sealed partial class FunctionEnvironments
             return; // Provisioned environments never expire while configured.
         }
 
-        if (!ExpiresByDeadline)
+        if (!_expiresByDeadline)
         {
             EnsureSweep(simulator);
             return;
@@ -156,15 +156,6 @@ internal sealed partial class FunctionEnvironments
 
         var (prewarm, keepAlive) = _hybrid!.Windows();
         return now + prewarm + keepAlive;
-    }
-
-    /// <summary>An idle environment takes a request: it no longer expires.</summary>
-    private void OnIdleEnvironmentTaken(EnvironmentGroup group, int slot)
-    {
-        if (!group.Provisioned)
-        {
-            _idleDeadlines.Remove(slot);
-        }
     }
 
     private void EnsureSweep(Simulator simulator)
@@ -307,14 +298,14 @@ internal sealed partial class FunctionEnvironments
     // The hybrid policy's function-level idle time: from the end of the function's last request to its next arrival.
     private void OnFunctionBusy(double now)
     {
-        if (_hybrid is null || _invocations.InFlight > 0)
+        if (_invocations.InFlight > 0)
         {
             return;
         }
 
         if (!double.IsNaN(_functionIdleSince))
         {
-            _hybrid.Record(now - _functionIdleSince);
+            _hybrid!.Record(now - _functionIdleSince);
             _functionIdleSince = double.NaN;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
 using ServerlessSim.Policies.Dispatch;
@@ -69,6 +70,7 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
         _keepAliveSeconds = function.KeepAlive.Seconds;
         _idleLifetime = (scaling.KeepAlive as IdleLifetimeKeepAlive)?.IdleLifetime;
         _hybrid = scaling.KeepAlive is HybridHistogramKeepAlive hybrid ? new HybridHistogram(hybrid) : null;
+        _expiresByDeadline = _idleLifetime is not null || _hybrid is not null;
         _maxLifetime = scaling.MaxLifetime;
         _initTimeoutSeconds = scaling.InitTimeout?.Seconds ?? double.PositiveInfinity;
         _functionTimeoutSeconds = scaling.FunctionTimeout?.Seconds ?? double.PositiveInfinity;
@@ -79,15 +81,28 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
     /// Provisioned environments count as active (towards a limit on instances) only while busy: initialising ahead of
     /// traffic, or idle, they hold no request, and they come out of the function's reservation by validation.
     /// </remarks>
-    public InstanceCounts Instances => _provisioned is null
-        ? InstanceCounts.Of(_onDemand.Pool)
-        : InstanceCounts.Of(_onDemand.Pool) + new InstanceCounts(_provisioned.Pool.Live, _provisioned.Pool.Busy, _provisioned.Pool.Initializing, _provisioned.Pool.Busy);
+    public InstanceCounts Instances
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _provisioned is null
+            ? InstanceCounts.Of(_onDemand.Pool)
+            : InstanceCounts.Of(_onDemand.Pool) + new InstanceCounts(_provisioned.Pool.Live, _provisioned.Pool.Busy, _provisioned.Pool.Initializing, _provisioned.Pool.Busy);
+    }
 
     public int Concurrency => _invocations.InFlight;
 
-    private int Active => _onDemand.Pool.Active + (_provisioned?.Pool.Busy ?? 0);
+    private int Active
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _onDemand.Pool.Active + (_provisioned?.Pool.Busy ?? 0);
+    }
 
-    private bool InstanceLimitReached => _account.AdmitInstance(_function, Active) is not null;
+    // Only a limit on instances can be reached by taking an idle environment.
+    private bool InstanceLimitReached
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _account.LimitCountsInstances && _account.AdmitInstance(_function, Active) is not null;
+    }
 
     /// <summary>The first invariant of the environments that does not hold, or null.</summary>
     /// <remarks>O(1): the caps (instances, reservation) and the state counts.</remarks>
@@ -190,7 +205,11 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
             cold = true;
         }
 
-        OnFunctionBusy(now);
+        if (_hybrid is not null)
+        {
+            OnFunctionBusy(now);
+        }
+
         var invocation = _invocations.Allocate();
         _invocations.ArrivalSeconds[invocation] = now;
         _invocations.CpuSeconds[invocation] = cpu;
@@ -203,7 +222,10 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
         if (group.Pool.StateOf(slot) == InstanceState.Idle)
         {
             group.Billing.OnInstanceBusy(slot, now);
-            OnIdleEnvironmentTaken(group, slot);
+            if (_expiresByDeadline && !group.Provisioned)
+            {
+                _idleDeadlines.Remove(slot); // Taken: it no longer expires.
+            }
         }
 
         group.Pool.Bind(slot, now);
@@ -224,8 +246,10 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
 
     private const int NoEnvironment = int.MinValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private EnvironmentGroup GroupOf(int code) => code >= 0 ? _onDemand : _provisioned!;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(int code) => code >= 0 ? code : ~code;
 
     /// <summary>A ready environment with a free slot that the limits allow, provisioned ones first; or <see cref="NoEnvironment"/>.</summary>

@@ -8,6 +8,7 @@ namespace ServerlessSim.Platform;
 internal readonly record struct InstanceCounts(int Live, int Busy, int Initializing, int Active)
 {
     /// <summary>The counts of <paramref name="pool"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static InstanceCounts Of(InstancePool pool) => new(pool.Live, pool.Busy, pool.Initializing, pool.Active);
 
     /// <summary>The counts of two pools together.</summary>

@@ -28,9 +28,10 @@ public sealed record IdleLifetimeKeepAlive(IDistribution IdleLifetime) : KeepAli
 {
     /// <summary>
     /// Fitted to Mikhail Shilkov's measurement of AWS Lambda (2020/21): the chance that a request after t idle minutes
-    /// is cold is 0 up to 3, 0.3% at 4 and 5, 40.6% at 6 and 100% from 7 (data/traces/aws-lambda-coldstart-shilkov,
-    /// coldstart_aws_interval.json, MIT licence, mikhail.io/serverless/coldstarts/aws/). That chance is the idle
-    /// lifetime's distribution function; between the measured minutes it is interpolated linearly.
+    /// is cold is 0 up to 3, 0.3% at 4 and 5, 40.6% at 6 and 100% from 7 (../shared/data/traces/aws-lambda-coldstart-shilkov,
+    /// summary/coldstart_aws_interval.json, MIT licence, mikhail.io/serverless/coldstarts/aws/). That chance is the idle
+    /// lifetime's distribution function. The fit passes through (3 min, 0), (5 min, 0.3%), (6 min, 40.6%) and
+    /// (7 min, 100%) and is linear between them (so 0.15% at 4 minutes).
     /// </summary>
     public static IdleLifetimeKeepAlive MeasuredAwsLambda2021 { get; } = new(EmpiricalDistribution.FromPercentiles(
     [

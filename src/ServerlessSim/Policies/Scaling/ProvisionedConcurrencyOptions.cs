@@ -8,10 +8,11 @@ namespace ServerlessSim.Policies.Scaling;
 /// repeated (e.g. daily for a peak).
 /// </summary>
 /// <remarks>
-/// When the count rises, the new environments start initialising at that moment (their init is not on any request's
-/// path unless a request arrives before they are ready and none other is free); when it falls, idle ones go at once
-/// and busy ones when their request finishes. Billed while configured, in 5-minute steps, under Lambda's billing
-/// (docs/cost.md). They count towards the account limit and the reserved concurrency as any environment does.
+/// When the count rises, the new environments start initialising at that moment; a request arriving before one is
+/// ready goes on demand. When it falls, idle ones go at once, starting ones once ready, busy ones when their request
+/// finishes. Billed while configured, in 5-minute steps, under Lambda's billing (docs/cost.md). The requests they
+/// serve count towards the account limit and the reserved concurrency as any request does; under a limit on
+/// instances they count only while busy. A function's maxInstances caps its on-demand environments; these come on top.
 /// </remarks>
 /// <param name="Steps">From each step's time on, how many environments are provisioned; before the first, none. Times strictly increasing, the first at or after 0.</param>
 /// <param name="RepeatEvery">Repeat the schedule with this period (every step before it), or null to hold the last step.</param>
