@@ -12,7 +12,7 @@ internal static class CliApplication
         var compare = CompareCommand.Create(stdout, stderr);
         var run = RunCommand.Create(stdout, stderr);
         var validate = ValidateCommand.Create(stdout, stderr);
-        var init = InitCommand.Create(stdout, stderr);
+        var init = InitCommand.Create(stdout);
         var replay = ReplayCommand.Create(stdout, stderr);
         var sweep = SweepCommand.Create(stdout, stderr);
         var merge = MergeCommand.Create(stdout, stderr);
@@ -34,12 +34,15 @@ internal static class CliApplication
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            var lines = ParseErrorReport.Lines(parsed);
+            await stderr.WriteLineAsync($"serverless-sim: invalid input ({Problems(lines.Count)}):");
+            foreach (var line in lines)
             {
-                await stderr.WriteLineAsync($"serverless-sim: {error.Message}");
+                await stderr.WriteLineAsync($"  {line}");
             }
 
-            await stderr.WriteLineAsync("Run 'serverless-sim --help' for usage.");
+            var command = parsed.CommandResult.Command;
+            await stderr.WriteLineAsync($"Run 'serverless-sim {(command is RootCommand ? string.Empty : command.Name + " ")}--help' for usage.");
             return ExitCodes.InvalidInput;
         }
 
@@ -59,7 +62,7 @@ internal static class CliApplication
         }
         catch (ScenarioValidationException ex)
         {
-            await stderr.WriteLineAsync($"serverless-sim: invalid input ({ex.Errors.Count} problem{(ex.Errors.Count == 1 ? string.Empty : "s")}):");
+            await stderr.WriteLineAsync($"serverless-sim: invalid input ({Problems(ex.Errors.Count)}):");
             foreach (var error in ex.Errors)
             {
                 await stderr.WriteLineAsync($"  {error}");
@@ -87,5 +90,13 @@ internal static class CliApplication
             await stderr.WriteLineAsync($"serverless-sim: could not write output: {ex.Message}");
             return ExitCodes.UnexpectedFailure;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A bug, not bad input: say what failed, without a stack trace, and ask for a report.
+            await stderr.WriteLineAsync($"serverless-sim: unexpected failure ({ex.GetType().Name}: {ex.Message}); please report it with the command line.");
+            return ExitCodes.UnexpectedFailure;
+        }
     }
+
+    private static string Problems(int count) => count == 1 ? "1 problem" : $"{count} problems";
 }

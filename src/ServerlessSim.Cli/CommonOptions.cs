@@ -1,14 +1,22 @@
 using System.CommandLine;
-using System.Globalization;
+using ServerlessSim.Configuration;
 
 namespace ServerlessSim.Cli;
 
 /// <summary>Options shared by the commands that run a scenario, with their checks.</summary>
 internal sealed class CommonOptions
 {
+    /// <summary>The most threads --threads accepts.</summary>
+    public const int MaxThreads = 1024;
+
     private static readonly string[] FormatNames = ["table", "json", "csv", "md"];
 
     public Option<string?> Out { get; }
+
+    public Option<bool> Force { get; } = new("--force")
+    {
+        Description = OutputDirectory.ForceDescription,
+    };
 
     public Option<string?> Format { get; } = new("--format")
     {
@@ -54,14 +62,15 @@ internal sealed class CommonOptions
         "Also write results.json, summary.csv, cost.csv, differences.csv, latency-percentiles.csv, timeseries-<policy>.csv, the charts (PNG and SVG) and report.md into this folder.")
     {
         Out = new Option<string?>("--out") { Description = outDescription, HelpName = "DIR" };
-        RequireRange(Replications, 1, 10_000);
-        RequireRange(Threads, 1, 1024);
+        Replications.Integer(1, 10_000);
+        Threads.Integer(1, MaxThreads);
+        Seed.Integer();
         Format.Validators.Add(result =>
         {
             var value = result.Tokens.Count == 1 ? result.Tokens[0].Value : null;
             if (value is not null && !FormatNames.Contains(value, StringComparer.OrdinalIgnoreCase))
             {
-                result.AddError($"--format: \"{value}\" must be one of: {string.Join(", ", FormatNames)}.");
+                result.AddError($"--format: \"{value}\" {FieldSuggestions.UnknownChoiceRule(value, FormatNames)}");
             }
         });
     }
@@ -69,6 +78,7 @@ internal sealed class CommonOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Out);
+        command.Options.Add(Force);
         command.Options.Add(Format);
         command.Options.Add(Json);
         command.Options.Add(Quiet);
@@ -95,16 +105,4 @@ internal sealed class CommonOptions
             "csv" => OutputFormat.Csv,
             _ => OutputFormat.Md,
         };
-
-    // A value that is not an integer at all is reported by the parser itself ("Cannot parse argument 'x' ...").
-    private static void RequireRange(Option<int?> option, int min, int max) =>
-        option.Validators.Add(result =>
-        {
-            if (result.Tokens.Count == 1 &&
-                int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) &&
-                (value < min || value > max))
-            {
-                result.AddError($"{option.Name}: {value} must be an integer from {min} to {max}.");
-            }
-        });
 }

@@ -15,7 +15,7 @@ internal static class CompareCommand
             "under one request per instance and up to 80 per instance, and print the side-by-side table.");
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            Task.Run(() => ScenarioExecution.Run(new ExperimentDefinition(BuiltInScenarios.IoHeavyApi(), ExperimentOptions.Fixed), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
+            Task.Run(() => ScenarioExecution.Run(() => new ExperimentDefinition(BuiltInScenarios.IoHeavyApi(), ExperimentOptions.Fixed), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
         return command;
     }
 }

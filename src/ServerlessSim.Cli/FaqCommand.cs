@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Text;
 using ServerlessSim.Experiments;
+using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Cli;
 
@@ -18,6 +18,10 @@ internal static class FaqCommand
         command.SetAction((parse, cancellationToken) => Task.Run(
             () =>
             {
+                // faq --out regenerates one page in place (docs/), so the directory may hold other files.
+                var errors = new InputErrors();
+                errors.Add(OutputDirectory.Check(parse.GetValue(outDirectory), force: true));
+                errors.ThrowIfAny();
                 var result = Comparison.Run(BuiltInScenarios.IoHeavyApi(), maxDegreeOfParallelism: null, progress: null, cancellationToken);
                 if (result.Partial)
                 {
@@ -27,9 +31,9 @@ internal static class FaqCommand
                 var page = FaqPage.Markdown(result);
                 if (parse.GetValue(outDirectory) is { } directory)
                 {
-                    Directory.CreateDirectory(directory);
+                    OutputDirectory.Create(directory);
                     var path = Path.Combine(directory, "faq.md");
-                    File.WriteAllText(path, page, new UTF8Encoding(false));
+                    AtomicFile.WriteAllText(path, page);
                     stdout.WriteLine($"wrote {path}");
                 }
                 else

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using System.Text;
+using ServerlessSim.Configuration;
+using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Cli;
 
@@ -8,7 +9,7 @@ internal static class InitCommand
 {
     public const string DefaultPath = "scenario.json";
 
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout)
     {
         var path = new Argument<string>("path")
         {
@@ -20,31 +21,36 @@ internal static class InitCommand
         {
             path, force,
         };
-        command.SetAction(parse => Write(parse.GetValue(path)!, parse.GetValue(force), stdout, stderr));
+        command.SetAction(parse => Write(parse.GetValue(path)!, parse.GetValue(force), stdout));
         return command;
     }
 
-    private static int Write(string path, bool force, TextWriter stdout, TextWriter stderr)
+    private static ScenarioValidationException Problem(string path, string rule) => new([new ValidationError("path", $"\"{path}\"", rule)]);
+
+    private static int Write(string path, bool force, TextWriter stdout)
     {
         if (Directory.Exists(path))
         {
-            stderr.WriteLine($"serverless-sim: path: \"{path}\" is a folder; give a file name such as {Path.Combine(path, DefaultPath)}.");
-            return ExitCodes.InvalidInput;
+            throw Problem(path, $"is a folder; give a file name such as {Path.Combine(path, DefaultPath)}");
         }
 
         if (File.Exists(path) && !force)
         {
-            stderr.WriteLine($"serverless-sim: path: \"{path}\" already exists; init does not overwrite a file without --force.");
-            return ExitCodes.InvalidInput;
+            throw Problem(path, "already exists; init does not overwrite a file without --force");
         }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && File.Exists(directory))
+        {
+            throw Problem(path, $"is inside {directory}, which is a file; give a path in a folder");
+        }
+
         if (directory is not null)
         {
             Directory.CreateDirectory(directory);
         }
 
-        File.WriteAllText(path, StarterScenario.Json, new UTF8Encoding(false));
+        AtomicFile.WriteAllText(path, StarterScenario.Json);
         stdout.WriteLine($"wrote {path}; run it with: serverless-sim run {path}");
         return ExitCodes.Success;
     }

@@ -26,20 +26,8 @@ internal sealed class ObjectiveOptions
 
     public ObjectiveOptions()
     {
-        MaxP99Ms.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } v && !(v > 0 && double.IsFinite(v)))
-            {
-                result.AddError($"--max-p99-ms: {v} must be a number greater than 0 (ms).");
-            }
-        });
-        MaxThrottleRatio.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double?>() is { } v && !(v >= 0 && v <= 1))
-            {
-                result.AddError($"--max-throttle-ratio: {v} must be a number from 0 to 1 (a fraction of requests).");
-            }
-        });
+        MaxP99Ms.Number(0, double.PositiveInfinity, minExclusive: true, unit: "ms");
+        MaxThrottleRatio.Number(0, 1, minExclusive: false, unit: "a fraction of requests");
     }
 
     public void AddTo(Command command)
@@ -51,7 +39,7 @@ internal sealed class ObjectiveOptions
         {
             if (result.GetValue(Policy) is not null && result.GetValue(MaxP99Ms) is null && result.GetValue(MaxThrottleRatio) is null)
             {
-                result.AddError("--objective-policy needs --max-p99-ms, --max-throttle-ratio or both.");
+                result.AddError($"--objective-policy: \"{result.GetValue(Policy)}\" needs a target: --max-p99-ms, --max-throttle-ratio or both");
             }
         });
     }

@@ -18,7 +18,7 @@ internal static class RunCommand
         };
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            Task.Run(() => ScenarioExecution.Run(ExperimentFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
+            Task.Run(() => ScenarioExecution.Run(() => ExperimentFile.Load(parse.GetValue(scenario)!), parse, options, stdout, stderr, cancellationToken), CancellationToken.None));
         return command;
     }
 }

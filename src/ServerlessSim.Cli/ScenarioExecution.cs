@@ -9,30 +9,53 @@ namespace ServerlessSim.Cli;
 /// <summary>Runs a scenario for a command and prints or writes its results, as the options ask.</summary>
 internal static class ScenarioExecution
 {
-    public static int Run(ExperimentDefinition definition, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    /// <summary>Loads the scenario, checks it with the options and --out (every problem at once), runs it and prints or writes the results.</summary>
+    /// <param name="load">Reads the command's scenario; its validation errors are reported with those of the options.</param>
+    public static int Run(Func<ExperimentDefinition> load, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        // --replications asks for a fixed count, so it replaces a precision target as well as the scenario's count.
+        var errors = new InputErrors();
+        var definition = errors.Collect(load);
+        var pricesFile = parse.GetValue(options.Prices);
+        var prices = pricesFile is null ? null : errors.Collect(() => PriceTableFile.Load(pricesFile, definition?.Scenario.EffectivePrices));
+        var outDirectory = parse.GetValue(options.Out);
+        errors.Add(OutputDirectory.Check(outDirectory, parse.GetValue(options.Force)));
+        errors.ThrowIfAny();
+
+        // --replications asks for a fixed count, so it replaces a precision target as well as the scenario's count;
+        // the price file is on top of the scenario's own prices: the command line has the last word.
         var replications = parse.GetValue(options.Replications);
-        var scenario = definition.Scenario with
+        var scenario = definition!.Scenario with
         {
             Replications = replications ?? definition.Scenario.Replications,
             Seed = parse.GetValue(options.Seed) ?? definition.Scenario.Seed,
+            Prices = prices ?? definition.Scenario.Prices,
         };
-        if (parse.GetValue(options.Prices) is { } pricesFile)
-        {
-            // On top of the scenario's own prices: the command line has the last word.
-            scenario = scenario with { Prices = PriceTableFile.Load(pricesFile, scenario.EffectivePrices) };
-        }
-
         var experiment = replications is null ? definition.Options : definition.Options with { Precision = null };
+        errors.Add(ScenarioValidator.Validate(scenario).Concat(experiment.Validate(scenario)));
+        errors.ThrowIfAny();
         var format = options.FormatOf(parse);
         var quiet = parse.GetValue(options.Quiet);
         var threads = parse.GetValue(options.Threads);
-        var outDirectory = parse.GetValue(options.Out);
+        OutputDirectory.Create(outDirectory);
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var result = RunProgress.Shows(stderr, quiet, format)
-            ? RunProgress.Run(scenario, experiment, threads, cancellationToken)
-            : Experiment.Run(scenario, experiment, threads, progress: null, cancellationToken);
+        ComparisonResult result;
+        if (RunProgress.Shows(stderr, quiet, format))
+        {
+            result = RunProgress.Run(scenario, experiment, threads, cancellationToken);
+        }
+        else
+        {
+            if (!quiet)
+            {
+                // Logs get one line instead of the progress bar: what runs, and that Ctrl+C keeps what finished.
+                var planned = experiment.Precision is { } target ? $"up to {target.MaxReplications}" : $"{scenario.Replications}";
+                stderr.WriteLine(FormattableString.Invariant(
+                    $"serverless-sim: running {scenario.Policies.Count} policies x {planned} replications of {scenario.Name}; Ctrl+C stops them and writes those finished"));
+            }
+
+            result = Experiment.Run(scenario, experiment, threads, progress: null, cancellationToken);
+        }
+
         var elapsed = started.Elapsed;
 
         IReadOnlyList<string> written = [];
@@ -62,7 +85,8 @@ internal static class ScenarioExecution
 
         if (result.Partial)
         {
-            stderr.WriteLine("serverless-sim: cancelled; the results above hold only the replications that finished.");
+            stderr.WriteLine(FormattableString.Invariant(
+                $"serverless-sim: cancelled; the results hold the first {result.Scenario.Replications} replication(s) of every policy, marked partial{(outDirectory is null ? string.Empty : " (results.json: \"partial\": true)")}."));
             return ExitCodes.Cancelled;
         }
 

@@ -38,17 +38,17 @@ internal static class SweepCommand
         {
             if (result.GetValue(grid) && result.GetValue(zip))
             {
-                result.AddError("--grid and --zip cannot be combined; choose one.");
+                result.AddError("--zip: given with --grid; choose one of them");
             }
         });
         command.SetAction((parse, cancellationToken) => Task.Run(
             () =>
             {
-                // Every problem at once: the shard, each --set, and the points the well-formed --set give.
-                var errors = new List<ValidationError>();
-                var shardValue = Collect(errors, () => parse.GetValue(shard) is { } text ? SweepShard.Parse(text) : null);
-                var parameters = (parse.GetValue(set) ?? []).Select(argument => Collect(errors, () => SweepParameter.Parse(argument))).OfType<SweepParameter>().ToArray();
-                var file = Collect(errors, () => SweepRequest.FromFile(parse.GetValue(scenario)!));
+                // Every problem at once: the shard, each --set, --out, and the points the well-formed --set give.
+                var errors = new InputErrors();
+                var shardValue = errors.Collect(() => parse.GetValue(shard) is { } text ? SweepShard.Parse(text) : null);
+                var parameters = (parse.GetValue(set) ?? []).Select(argument => errors.Collect(() => SweepParameter.Parse(argument))).OfType<SweepParameter>().ToArray();
+                var file = errors.Collect(() => SweepRequest.FromFile(parse.GetValue(scenario)!));
                 var request = file is null ? null : file with
                 {
                     Parameters = parameters,
@@ -57,33 +57,24 @@ internal static class SweepCommand
                     Seed = parse.GetValue(common.Seed),
                     Replications = parse.GetValue(common.Replications),
                 };
+                var name = shardValue is { } s ? string.Create(CultureInfo.InvariantCulture, $"sweep-part-{s.Index}-of-{s.Count}.json") : null;
+                var outDirectory = parse.GetValue(common.Out);
+                errors.Add(OutputDirectory.Check(outDirectory, parse.GetValue(common.Force), name));
 
                 // Without a single well-formed --set, planning would only add "no parameter" to the real problems.
-                var plan = request is null || (errors.Count > 0 && parameters.Length == 0) ? null : Collect(errors, () => Sweep.Plan(request));
-                if (errors.Count > 0)
+                var plan = request is null || (errors.Any && parameters.Length == 0) ? null : errors.Collect(() => Sweep.Plan(request));
+                errors.ThrowIfAny();
+                OutputDirectory.Create(outDirectory);
+                if (!parse.GetValue(common.Quiet))
                 {
-                    throw new ScenarioValidationException(errors);
+                    var points = shardValue is null ? plan!.Points.Count : plan!.Points.Count(p => shardValue.Contains(p.Index));
+                    stderr.WriteLine(FormattableString.Invariant($"serverless-sim: running {points} sweep points; Ctrl+C stops them and writes those finished"));
                 }
 
                 var result = Sweep.Run(plan!, shardValue, parse.GetValue(common.Threads), progress: null, cancellationToken);
-                var name = shardValue is { } s ? string.Create(CultureInfo.InvariantCulture, $"sweep-part-{s.Index}-of-{s.Count}.json") : null;
-                return SweepOutput.Write(result, parse.GetValue(common.Out), parse.GetValue(common.Json), name, stdout, stderr);
+                return SweepOutput.Write(result, outDirectory, parse.GetValue(common.Json), name, stdout, stderr);
             },
             CancellationToken.None));
         return command;
-    }
-
-    private static T? Collect<T>(List<ValidationError> errors, Func<T?> parse)
-        where T : class
-    {
-        try
-        {
-            return parse();
-        }
-        catch (ScenarioValidationException e)
-        {
-            errors.AddRange(e.Errors);
-            return null;
-        }
     }
 }

@@ -9,6 +9,9 @@ namespace ServerlessSim.Cli;
 /// <summary>Writes a sweep's (or a merge's) files and prints its table and the objective's choice.</summary>
 internal static class SweepOutput
 {
+    private const string PartialLine =
+        "PARTIAL: cancelled; only the points that finished are listed, a point under way with the first replications all its policies finished (see the replications column); the objective is not evaluated.";
+
     public static int Write(SweepResult result, string? outDirectory, bool json, string? partFileName, TextWriter stdout, TextWriter stderr)
     {
         var document = SweepDocument.ToJson(result);
@@ -63,8 +66,13 @@ internal static class SweepOutput
             ? string.Create(CultureInfo.InvariantCulture, $"shard {shard}: {result.Points.Count} of {header.PointCount} points")
             : string.Create(CultureInfo.InvariantCulture, $"{header.PointCount} points");
         console.MarkupLine(Markup.Escape($"{header.Name}: sweep of {string.Join(" x ", header.Parameters)} ({(header.Mode == SweepMode.Grid ? "grid" : "zip")}), {points}; ± is the 95% confidence half-width"));
+        if (result.Partial)
+        {
+            console.MarkupLine(Markup.Escape(PartialLine));
+        }
 
-        var outcome = header.Objective is { } objective && result.Shard is null ? ObjectiveOutcome.Evaluate(result, objective) : null;
+        // A cancelled sweep's cheapest point would be the cheapest among those that happened to finish: not shown.
+        var outcome = header.Objective is { } objective && result.Shard is null && !result.Partial ? ObjectiveOutcome.Evaluate(result, objective) : null;
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn(new TableColumn("point").RightAligned());
         foreach (var parameter in header.Parameters)
@@ -177,12 +185,5 @@ internal static class SweepOutput
         return row.HalfWidth95 is { } h ? text + " ± " + (h * scale).ToString(format, CultureInfo.InvariantCulture) : text;
     }
 
-    private static string WriteAtomically(string directory, string name, string content)
-    {
-        var path = Path.Combine(directory, name);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-        return path;
-    }
+    private static string WriteAtomically(string directory, string name, string content) => AtomicFile.WriteAllText(Path.Combine(directory, name), content);
 }

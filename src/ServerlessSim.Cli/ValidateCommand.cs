@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using ServerlessSim.Reporting;
 using ServerlessSim.Validation;
 
 namespace ServerlessSim.Cli;
@@ -12,10 +13,11 @@ internal static class ValidateCommand
         var quick = new Option<bool>("--quick") { Description = "Run only the quick subset (what CI runs; well under a minute)." };
         var outDirectory = new Option<string?>("--out")
         {
-            Description = "Also write validation.md (the docs/validation.md page) and validation.csv into this folder.",
+            Description = "Also write validation.md (the docs/validation.md page) and validation.csv into this folder, replacing them (other files stay).",
             HelpName = "DIR",
         };
-        var threads = new Option<int?>("--threads") { Description = "Threads for replications (default: all cores); results do not depend on it.", HelpName = "N" };
+        var threads = new Option<int?>("--threads") { Description = "Threads for replications (default: all cores); results do not depend on it.", HelpName = "N" }
+            .Integer(1, CommonOptions.MaxThreads);
         var command = new Command(
             "validate",
             "Run cases whose answer is known (Erlang-B, M/G/infinity, M/G/1 and M/M/c processor sharing, keep-alive, the Knative and " +
@@ -32,6 +34,11 @@ internal static class ValidateCommand
     private static int Run(
         ParseResult parse, Option<bool> quick, Option<string?> outDirectory, Option<int?> threads, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        // validate --out regenerates its two pages in place (docs/), so the directory may hold other files.
+        var directory = parse.GetValue(outDirectory);
+        var errors = new InputErrors();
+        errors.Add(OutputDirectory.Check(directory, force: true));
+        errors.ThrowIfAny();
         var isQuick = parse.GetValue(quick);
         var cases = isQuick ? ValidationSuite.Quick : ValidationSuite.All;
         stdout.WriteLine(FormattableString.Invariant($"Running {cases.Count} validation cases ({ValidationSuite.Replications} replications each; the deterministic bills, 2)..."));
@@ -43,12 +50,12 @@ internal static class ValidateCommand
             cancellationToken);
 
         var failed = results.Count(r => !r.Passed);
-        if (parse.GetValue(outDirectory) is { } directory)
+        if (directory is not null)
         {
-            Directory.CreateDirectory(directory);
+            OutputDirectory.Create(directory);
             var commandLine = "serverless-sim validate" + (isQuick ? " --quick" : string.Empty) + " --out docs";
-            File.WriteAllText(Path.Combine(directory, "validation.md"), ValidationReport.Markdown(results, commandLine));
-            File.WriteAllText(Path.Combine(directory, "validation.csv"), ValidationReport.Csv(results));
+            AtomicFile.WriteAllText(Path.Combine(directory, "validation.md"), ValidationReport.Markdown(results, commandLine));
+            AtomicFile.WriteAllText(Path.Combine(directory, "validation.csv"), ValidationReport.Csv(results));
             stdout.WriteLine($"wrote {Path.Combine(directory, "validation.md")} and validation.csv");
         }
 

@@ -91,14 +91,14 @@ public sealed class Chart
 
     /// <summary>Writes <c>Name.png</c> and <c>Name.svg</c> into <paramref name="directory"/> (created if missing).</summary>
     /// <returns>The figure for report.md, with file names relative to <paramref name="directory"/>.</returns>
-    /// <remarks>Each file is written to a temporary name and renamed, so an interrupted write leaves no half-written file.</remarks>
+    /// <remarks>Each file is written through <see cref="AtomicFile"/>, so an interrupted write leaves no half-written file.</remarks>
     public ReportFigure WriteTo(string directory)
     {
         Directory.CreateDirectory(directory);
         var png = Name + ".png";
         var svg = Name + ".svg";
-        WriteAtomically(Path.Combine(directory, png), ToPng());
-        WriteAtomically(Path.Combine(directory, svg), new UTF8Encoding(false).GetBytes(ToSvg()));
+        AtomicFile.WriteAllBytes(Path.Combine(directory, png), ToPng());
+        AtomicFile.WriteAllText(Path.Combine(directory, svg), ToSvg());
         return new ReportFigure(Caption, png, svg);
     }
 
@@ -117,12 +117,5 @@ public sealed class Chart
         }
 
         return (w, h);
-    }
-
-    private static void WriteAtomically(string path, byte[] content)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, path, overwrite: true);
     }
 }

@@ -23,8 +23,9 @@ internal static class DistributionReader
 
     private static readonly string[] AllFields = ["type", "valueMs", "meanMs", "medianMs", "p99Ms", "shape", "samplesMs", "percentilesMs", "resample"];
 
-    private static readonly NumberRange NonNegativeMs = new(0, Unit: "ms");
-    private static readonly NumberRange PositiveMs = new(0, MinExclusive: true, Unit: "ms");
+    // A duration is at most MaxMeanDurationSeconds (1e9 ms); the distribution's mean is checked against it too.
+    private static readonly NumberRange NonNegativeMs = new(0, ScenarioValidator.MaxMeanDurationSeconds * 1000, Unit: "ms");
+    private static readonly NumberRange PositiveMs = new(0, ScenarioValidator.MaxMeanDurationSeconds * 1000, MinExclusive: true, Unit: "ms");
     private static readonly NumberRange Percentile = new(0, 100);
 
     private enum DistributionType

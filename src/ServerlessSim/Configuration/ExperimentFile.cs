@@ -24,17 +24,7 @@ public static class ExperimentFile
     public static ExperimentDefinition Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, ValidationErrors.Show(path), ScenarioFile.FileRule(path, e))]);
-        }
-
-        return Parse(json, path);
+        return Parse(InputFiles.ReadAllText(path, "scenario file"), path);
     }
 
     /// <summary>Reads a scenario and its <c>experiment</c> section from JSON text.</summary>

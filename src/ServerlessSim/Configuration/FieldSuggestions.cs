@@ -24,11 +24,12 @@ internal static class FieldSuggestions
         return closest is null ? rule : $"{rule}; did you mean \"{closest}\"?";
     }
 
-    /// <summary>The candidate nearest to <paramref name="written"/> ignoring case, if within <see cref="MaxDistance"/> edits; the first on ties.</summary>
+    /// <summary>The candidate nearest to <paramref name="written"/> ignoring case, if within <see cref="MaxDistance"/> edits (one per three characters written, at least one); the first on ties.</summary>
+    /// <remarks>Short words get fewer edits: "xml" is 3 edits from "md", which is no suggestion; "jsn" is 1 from "json".</remarks>
     public static string? Closest(string written, IReadOnlyList<string> candidates)
     {
         string? best = null;
-        var bestDistance = MaxDistance + 1;
+        var bestDistance = Math.Min(MaxDistance, Math.Max(1, written.Length / 3)) + 1;
         foreach (var candidate in candidates)
         {
             var distance = Distance(written.ToLowerInvariant(), candidate.ToLowerInvariant());
@@ -42,9 +43,11 @@ internal static class FieldSuggestions
         return best;
     }
 
-    /// <summary>The Levenshtein distance: the fewest single-character insertions, deletions and substitutions from a to b.</summary>
+    /// <summary>The edit distance from a to b: the fewest single-character insertions, deletions, substitutions and swaps of neighbours.</summary>
+    /// <remarks>The optimal string alignment distance: "vaule" is one edit (a swap) from "value", as a typist would count it.</remarks>
     public static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -59,9 +62,13 @@ internal static class FieldSuggestions
             {
                 var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
                 current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

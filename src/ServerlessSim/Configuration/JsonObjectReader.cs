@@ -59,8 +59,11 @@ internal sealed class JsonObjectReader
         return reader;
     }
 
-    /// <summary>The JSON path of <paramref name="field"/> in this object.</summary>
-    public string PathOf(string field) => Path.Length == 0 ? field : $"{Path}.{field}";
+    /// <summary>The JSON path of <paramref name="field"/> in this object; <c>["name"]</c> for a name that is empty or has dots, brackets or quotes.</summary>
+    public string PathOf(string field) =>
+        field.Length == 0 || field.AsSpan().IndexOfAny(".[]\"") >= 0 ? $"{Path}[\"{field}\"]"
+        : Path.Length == 0 ? field
+        : $"{Path}.{field}";
 
     /// <summary>Whether <paramref name="field"/> is given and not null.</summary>
     public bool Has(string field) => _fields.TryGetValue(field, out var value) && value.ValueKind != JsonValueKind.Null;

@@ -11,6 +11,11 @@ internal static class JsonSyntaxError
     /// <remarks>E.g. <c>scenario.json:3: "horizonSeconds": 12 00, is not valid JSON at column 23: '0' is invalid after a value. ...</c></remarks>
     public static ValidationError From(string json, string sourceName, JsonException exception)
     {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return new ValidationError($"{sourceName}:1", "(end of input)", "is not valid JSON at column 1: the file is empty; expected a JSON object");
+        }
+
         var line = (exception.LineNumber ?? 0) + 1;
         var column = (exception.BytePositionInLine ?? 0) + 1;
         var text = LineText(json, line);

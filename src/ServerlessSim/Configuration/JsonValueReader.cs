@@ -7,14 +7,11 @@ namespace ServerlessSim.Configuration;
 /// <remarks>Every method returns null and adds one error naming the path, the value as written and the rule when the value does not fit.</remarks>
 internal static class JsonValueReader
 {
-    /// <summary>The longest value shown in an error before it is cut short, in characters.</summary>
-    private const int MaxShownLength = 60;
-
     /// <summary>The value as written in the file: raw JSON text on one line, cut short past 60 characters.</summary>
     public static string Raw(JsonElement element)
     {
         var raw = element.GetRawText();
-        var text = new StringBuilder(Math.Min(raw.Length, MaxShownLength + 3));
+        var text = new StringBuilder(Math.Min(raw.Length, ValidationErrors.MaxShownLength + 3));
         var lastWasSpace = false;
         foreach (var c in raw)
         {
@@ -25,9 +22,9 @@ internal static class JsonValueReader
             }
 
             lastWasSpace = isSpace;
-            if (text.Length > MaxShownLength)
+            if (text.Length > ValidationErrors.MaxShownLength)
             {
-                return text.ToString(0, MaxShownLength) + "...";
+                return text.ToString(0, ValidationErrors.MaxShownLength) + "...";
             }
         }
 

@@ -68,13 +68,4 @@ public static class ScenarioFile
             return scenario;
         }
     }
-
-    internal static string FileRule(string path, Exception e) => e switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "file not found",
-        UnauthorizedAccessException when Directory.Exists(path) => "is a directory, not a scenario file",
-        UnauthorizedAccessException => "file cannot be read: permission denied",
-        ArgumentException or NotSupportedException => "is not a valid file path",
-        _ => $"file cannot be read: {e.Message}",
-    };
 }

@@ -12,7 +12,7 @@ namespace ServerlessSim.Configuration;
 /// <remarks>Paths are the JSON scenario format's (docs/scenario-format.md), so errors read the same from either side.</remarks>
 public static partial class ScenarioValidator
 {
-    /// <summary>The longest horizon accepted, in seconds (about 31.7 years): a double still resolves 0.2 µs there.</summary>
+    /// <summary>The longest horizon accepted, in seconds (about 31.7 years): doubles there are 0.12 µs apart, finer than the 1 µs the latency histogram records.</summary>
     public const double MaxHorizonSeconds = 1e9;
 
     /// <summary>The highest arrival rate accepted, in requests per second.</summary>
@@ -20,6 +20,15 @@ public static partial class ScenarioValidator
 
     /// <summary>The most time-series points a run may keep.</summary>
     public const double MaxTimeSeriesPoints = 10_000_000;
+
+    /// <summary>The most requests one replication may expect (all functions over the horizon): 1e11, about 11 hours of simulation at 2.6 M requests/s.</summary>
+    public const double MaxExpectedRequests = 1e11;
+
+    /// <summary>The longest mean a work or cold-start distribution may have, in seconds (1e6 s, 11.6 days); longer requests would keep a run draining for ever.</summary>
+    public const double MaxMeanDurationSeconds = 1e6;
+
+    /// <summary>The longest name (scenario, function, policy) accepted, in characters.</summary>
+    public const int MaxNameLength = 200;
 
     /// <summary>Every problem with <paramref name="scenario"/>; empty when it is valid.</summary>
     public static IReadOnlyList<ValidationError> Validate(Scenario scenario)
@@ -30,6 +39,8 @@ public static partial class ScenarioValidator
         {
             errors.Add("name", scenario.Name, "must not be empty");
         }
+
+        RunSizeRules.CheckNameLength("name", scenario.Name, errors);
 
         var horizonOk = errors.CheckRange("horizonSeconds", scenario.Horizon.Seconds, 0, MaxHorizonSeconds, minExclusive: true, "s");
         if (horizonOk && !(scenario.WarmUp.Seconds < scenario.Horizon.Seconds))
@@ -54,7 +65,13 @@ public static partial class ScenarioValidator
             errors.Add("account.concurrencyLimit", scenario.EffectiveAccount.ConcurrencyLimit, "must be an integer of at least 1");
         }
 
+        var before = errors.All.Count;
         ValidateFunctions(scenario, errors);
+        if (horizonOk && errors.All.Count == before)
+        {
+            RunSizeRules.CheckExpectedRequests(scenario, errors);
+        }
+
         ValidatePolicies(scenario, errors);
         ValidateLambdaRules(scenario, errors);
         return errors.All;
@@ -106,6 +123,8 @@ public static partial class ScenarioValidator
             errors.Add(path + ".name", function.Name, "must not be empty");
         }
 
+        RunSizeRules.CheckNameLength(path + ".name", function.Name, errors);
+
         errors.CheckRange(path + ".memoryMb", function.MemoryMb, 64, 32_768, unit: "MB");
         if (function.Arrivals is null)
         {
@@ -130,6 +149,7 @@ public static partial class ScenarioValidator
 
     private static void ValidateDistribution(string path, IDistribution distribution, ValidationErrors errors)
     {
+        var before = errors.All.Count;
         switch (distribution)
         {
             case null:
@@ -160,6 +180,11 @@ public static partial class ScenarioValidator
 
                 break;
         }
+
+        if (distribution is not null && errors.All.Count == before)
+        {
+            RunSizeRules.CheckMeanDuration(path, distribution, errors);
+        }
     }
 
     private static void ValidatePolicies(Scenario scenario, ValidationErrors errors)
@@ -182,6 +207,8 @@ public static partial class ScenarioValidator
             {
                 errors.Add($"policies[{i}].name", policy.Name, "must be unique among the policies");
             }
+
+            RunSizeRules.CheckNameLength($"policies[{i}].name", policy.Name, errors);
 
             if (policy.Dispatch is { Kind: DispatchKind.Custom, Policy: null })
             {

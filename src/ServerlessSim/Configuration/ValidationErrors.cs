@@ -5,6 +5,9 @@ namespace ServerlessSim.Configuration;
 /// <summary>Collects validation errors with their paths; shared by the JSON loader and the scenario validator.</summary>
 internal sealed class ValidationErrors
 {
+    /// <summary>The longest text shown as a value before it is cut short, in characters.</summary>
+    public const int MaxShownLength = 60;
+
     private readonly List<ValidationError> _errors = [];
 
     public IReadOnlyList<ValidationError> All => _errors;
@@ -32,6 +35,9 @@ internal sealed class ValidationErrors
 
         return ok;
     }
+
+    /// <summary><paramref name="text"/> quoted, cut short past <see cref="MaxShownLength"/> characters (for values that may be huge, such as names).</summary>
+    public static string ShowShort(string text) => Show(text.Length > MaxShownLength ? text[..MaxShownLength] + "..." : text);
 
     public static string Show(object? value) => value switch
     {

@@ -32,8 +32,11 @@ public static class Experiment
     /// <param name="options">Replications and warm-up; null for <see cref="ExperimentOptions.Fixed"/>.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use; null for all cores. The result does not depend on it.</param>
     /// <param name="progress">Told each time a run finishes (finished, runs planned so far).</param>
-    /// <param name="cancellationToken">Stops the runs; the replications already finished are returned, marked partial.</param>
-    /// <returns>One result per policy; the scenario in it carries the replications planned and the warm-up applied.</returns>
+    /// <param name="cancellationToken">
+    /// Stops the runs; the first replications that every policy finished are returned, marked partial, with the
+    /// scenario's count set to them, so that a run with that count and the same seed gives the same numbers.
+    /// </param>
+    /// <returns>One result per policy; the scenario in it carries the replications run and the warm-up applied.</returns>
     /// <exception cref="ScenarioValidationException">The scenario or the options are invalid, or the precision metric is unknown; every problem is listed.</exception>
     public static ComparisonResult Run(
         Scenario scenario,
@@ -65,7 +68,7 @@ public static class Experiment
                 scenario with { WarmUp = SimDuration.Zero }, 0, pilotCount, maxDegreeOfParallelism, OnRunFinished, cancellationToken);
             if (pilotCancelled)
             {
-                return Assemble(scenario, Enumerable.Range(0, policies).Select(_ => new List<RunResult>()).ToArray(), partial: true);
+                return Assemble(scenario with { Replications = 0 }, Enumerable.Range(0, policies).Select(_ => new List<RunResult>()).ToArray(), partial: true);
             }
 
             detection = WarmUpDetector.Detect(scenario, pilots);
@@ -81,17 +84,27 @@ public static class Experiment
         {
             Interlocked.Add(ref planned, policies * block);
             var (blockRuns, cancelled) = ReplicationRunner.Run(scenario, replications, block, maxDegreeOfParallelism, OnRunFinished, cancellationToken);
+            if (cancelled)
+            {
+                // Only the replications every policy finished, from the first on: the numbers a run with that many
+                // replications and the same seed gives, and still paired replication by replication.
+                var finishedByAll = Enumerable.Range(0, block).TakeWhile(r => blockRuns.All(policyRuns => policyRuns[r] is not null)).Count();
+                for (var p = 0; p < policies; p++)
+                {
+                    runs[p].AddRange(blockRuns[p].Take(finishedByAll).Select(r => r!));
+                }
+
+                replications += finishedByAll;
+                partial = true;
+                break;
+            }
+
             for (var p = 0; p < policies; p++)
             {
                 runs[p].AddRange(blockRuns[p].OfType<RunResult>());
             }
 
             replications += block;
-            if (cancelled)
-            {
-                partial = true;
-                break;
-            }
 
             if (precision is null)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Experiments;
@@ -5,7 +6,10 @@ namespace ServerlessSim.Experiments;
 /// <summary>Runs a block of replications of every policy of a validated scenario in parallel.</summary>
 /// <remarks>
 /// Results are placed by (policy, replication) index, never by finishing order, so a block gives the same results
-/// whatever the number of threads. Cancellation skips runs not yet started; runs under way stop within 65,536 events.
+/// whatever the number of threads. Runs start in replication order (replication 0 of every policy, then 1, ...),
+/// one at a time as threads free up, so that a cancelled block has finished a prefix of replications of every
+/// policy, give or take the runs under way. Cancellation skips runs not yet started; runs under way stop within
+/// 65,536 events.
 /// </remarks>
 internal static class ReplicationRunner
 {
@@ -25,7 +29,9 @@ internal static class ReplicationRunner
         var cancelled = false;
         try
         {
-            Parallel.For(0, policies * count, options, (index, state) =>
+            // NoBuffering hands out one index at a time, in order; Parallel.For would give each thread a range.
+            var order = Partitioner.Create(Enumerable.Range(0, policies * count), EnumerablePartitionerOptions.NoBuffering);
+            Parallel.ForEach(order, options, (index, state) =>
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -33,7 +39,7 @@ internal static class ReplicationRunner
                     return;
                 }
 
-                var (policy, offset) = (index / count, index % count);
+                var (offset, policy) = (index / policies, index % policies);
                 try
                 {
                     runs[policy][offset] = ScenarioRunner.RunValidated(scenario, policy, first + offset, cancellationToken);

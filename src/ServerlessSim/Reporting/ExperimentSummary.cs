@@ -6,11 +6,16 @@ namespace ServerlessSim.Reporting;
 /// <summary>Sentences that say how an experiment chose its warm-up and its number of replications, for reports and the console.</summary>
 public static class ExperimentSummary
 {
-    /// <summary>One sentence for a detected warm-up and one for a precision target; none for a plain fixed run.</summary>
+    /// <summary>One sentence for a cancelled run, one for a detected warm-up and one for a precision target; none for a plain fixed run.</summary>
     public static IReadOnlyList<string> Lines(ComparisonResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var lines = new List<string>();
+        if (result.Partial)
+        {
+            lines.Add(PartialLine(result.Scenario.Replications));
+        }
+
         if (result.WarmUpDetection is { } detection)
         {
             var longest = detection.Series.MaxBy(s => s.WarmUp.Seconds)!;
@@ -33,6 +38,11 @@ public static class ExperimentSummary
 
         return lines;
     }
+
+    /// <summary>The sentence that marks a cancelled run's results: which replications they hold and how to get them again.</summary>
+    internal static string PartialLine(int replications) => replications == 0
+        ? "PARTIAL: cancelled before any replication finished for every policy; there are no results."
+        : Invariant($"PARTIAL: cancelled; these are the first {replications} replication(s) of every policy, the ones all finished (--replications {replications} with the same seed gives these numbers).");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

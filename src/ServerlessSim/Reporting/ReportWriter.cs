@@ -15,7 +15,7 @@ public static class ReportWriter
     /// <param name="result">The comparison.</param>
     /// <param name="directory">The folder to write into.</param>
     /// <param name="figures">Charts already written into <paramref name="directory"/> for report.md to embed; null for none.</param>
-    /// <remarks>Each file is written to a temporary name and renamed, so an interrupted write leaves no half-written file.</remarks>
+    /// <remarks>Each file is written through <see cref="AtomicFile"/>, so an interrupted write leaves no half-written file.</remarks>
     public static IReadOnlyList<string> WriteAll(ComparisonResult result, string directory, IReadOnlyList<ReportFigure>? figures = null)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -101,14 +101,8 @@ public static class ReportWriter
         return md.ToString();
     }
 
-    private static string WriteAtomically(string directory, string name, string content)
-    {
-        var path = Path.Combine(directory, name);
-        var temporary = path + ".tmp";
-        File.WriteAllText(temporary, content, new UTF8Encoding(false));
-        File.Move(temporary, path, overwrite: true);
-        return path;
-    }
+    private static string WriteAtomically(string directory, string name, string content) =>
+        AtomicFile.WriteAllText(Path.Combine(directory, name), content);
 
     private static string SafeName(string name) =>
         string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));

@@ -172,11 +172,11 @@ public class CliTests
     private static IEnumerable<TestCaseData> InvalidInputs()
     {
         yield return new TestCaseData(new[] { "run", "/no/such/scenario.json" }, "/no/such/scenario.json").SetName("missing file");
-        yield return new TestCaseData(new[] { "compare", "--replications", "0" }, "--replications: 0").SetName("replications 0");
-        yield return new TestCaseData(new[] { "compare", "--threads", "-1" }, "--threads: -1").SetName("threads -1");
+        yield return new TestCaseData(new[] { "compare", "--replications", "0" }, "--replications: \"0\" must be an integer from 1 to 10000").SetName("replications 0");
+        yield return new TestCaseData(new[] { "compare", "--threads", "-1" }, "--threads: \"-1\" must be an integer from 1 to 1024").SetName("threads -1");
         yield return new TestCaseData(new[] { "compare", "--replications", "many" }, "many").SetName("replications not a number");
         yield return new TestCaseData(new[] { "frobnicate" }, "frobnicate").SetName("unknown command");
-        yield return new TestCaseData(new[] { "run" }, "'run'").SetName("run without a file");
+        yield return new TestCaseData(new[] { "run" }, "run: (missing) SCENARIO is required").SetName("run without a file");
         yield return new TestCaseData(new[] { "compare", "--prices", "/no/such/prices.json" }, "/no/such/prices.json: \"/no/such/prices.json\" file not found").SetName("missing price file");
     }
 

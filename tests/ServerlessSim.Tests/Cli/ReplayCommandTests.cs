@@ -37,9 +37,9 @@ public class ReplayCommandTests
         rows.Should().HaveCount(2);
     }
 
-    [TestCase("--functions", "top:none", "--functions: top:none")]
-    [TestCase("--functions", "sample:3/2", "--functions: sample:3/2")]
-    [TestCase("--time-scale", "-1", "timeScale")]
+    [TestCase("--functions", "top:none", "--functions: \"top:none\"")]
+    [TestCase("--functions", "sample:3/2", "--functions: \"sample:3/2\"")]
+    [TestCase("--time-scale", "-1", "--time-scale: \"-1\" must be a number greater than 0")]
     public async Task Bad_replay_options_exit_2_naming_the_option_and_value(string option, string value, string named)
     {
         var (exit, _, stderr) = await Run("replay", "azure2021", TraceSamples.Azure2021, option, value);

@@ -177,9 +177,9 @@ internal static class BadScenarioCases
 
         // Distributions.
         yield return Case("lognormal p99 below the median", "\"p99Ms\": 40", "\"p99Ms\": 5", "function.work.cpuMs.p99Ms", "5", "must be at least medianMs (10)");
-        yield return Case("lognormal median 0", "\"medianMs\": 10", "\"medianMs\": 0", "function.work.cpuMs.medianMs", "0", "greater than 0 (ms)");
-        yield return Case("lognormal with an overflowing mean", "\"medianMs\": 10, \"p99Ms\": 40", "\"medianMs\": 1e-300, \"p99Ms\": 1e300",
-            "function.work.cpuMs.p99Ms", "1e300", "mean would not be a finite number");
+        yield return Case("lognormal median 0", "\"medianMs\": 10", "\"medianMs\": 0", "function.work.cpuMs.medianMs", "0", "greater than 0 and at most 1000000000 (ms)");
+        yield return Case("lognormal with an overflowing mean", "\"medianMs\": 10, \"p99Ms\": 40", "\"medianMs\": 1e-300, \"p99Ms\": 1e9",
+            "function.work.cpuMs.p99Ms", "1e9", "mean would not be a finite number");
         yield return Case("empirical without percentile 100", CpuMs, "{\"type\":\"empirical\",\"percentilesMs\":{\"0\":1,\"50\":10,\"99\":40}}",
             "function.work.cpuMs.percentilesMs", "\"99\":40", "must include percentiles 0 and 100");
         yield return Case("empirical percentiles decreasing", CpuMs, "{\"type\":\"empirical\",\"percentilesMs\":{\"0\":1,\"50\":10,\"75\":8,\"100\":40}}",
@@ -187,14 +187,14 @@ internal static class BadScenarioCases
         yield return Case("empirical percentile 101", CpuMs, "{\"type\":\"empirical\",\"percentilesMs\":{\"0\":1,\"101\":10,\"100\":40}}",
             "function.work.cpuMs.percentilesMs[\"101\"]", "\"101\"", "must be a percentile");
         yield return Case("empirical negative sample", CpuMs, "{\"type\":\"empirical\",\"samplesMs\":[1, 2, -3]}",
-            "function.work.cpuMs.samplesMs[2]", "-3", "of at least 0 (ms)");
+            "function.work.cpuMs.samplesMs[2]", "-3", "from 0 to 1000000000 (ms)");
         yield return Case("empirical with no samples", CpuMs, "{\"type\":\"empirical\",\"samplesMs\":[]}",
             "function.work.cpuMs.samplesMs", "[]", "non-empty array");
         yield return Case("gamma shape 0", CpuMs, "{\"type\":\"gamma\",\"shape\":0,\"meanMs\":10}", "function.work.cpuMs.shape", "0", "greater than 0");
-        yield return Case("exponential mean -1", CpuMs, "{\"type\":\"exponential\",\"meanMs\":-1}", "function.work.cpuMs.meanMs", "-1", "greater than 0 (ms)");
-        yield return Case("negative constant shorthand", "\"ioWaitMs\": 50", "\"ioWaitMs\": -50", "function.work.ioWaitMs", "-50", "of at least 0 (ms)");
+        yield return Case("exponential mean -1", CpuMs, "{\"type\":\"exponential\",\"meanMs\":-1}", "function.work.cpuMs.meanMs", "-1", "greater than 0 and at most 1000000000 (ms)");
+        yield return Case("negative constant shorthand", "\"ioWaitMs\": 50", "\"ioWaitMs\": -50", "function.work.ioWaitMs", "-50", "from 0 to 1000000000 (ms)");
         yield return Case("negative constant", "\"ioWaitMs\": 50", "\"ioWaitMs\": {\"type\": \"constant\", \"valueMs\": -1}",
-            "function.work.ioWaitMs.valueMs", "-1", "of at least 0 (ms)");
+            "function.work.ioWaitMs.valueMs", "-1", "from 0 to 1000000000 (ms)");
     }
 
     private static TestCaseData Case(string name, string find, string replacement, string path, string value, string rule, int count = 1) =>

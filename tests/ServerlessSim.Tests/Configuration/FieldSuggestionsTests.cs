@@ -9,7 +9,9 @@ public class FieldSuggestionsTests
     [TestCase("kitten", "sitting", 3)]
     [TestCase("horizonSecond", "horizonSeconds", 1)]
     [TestCase("flaw", "lawn", 2)]
-    public void Distance_is_the_levenshtein_distance(string a, string b, int expected)
+    [TestCase("vaule", "value", 1)]
+    [TestCase("ca", "abc", 3)]
+    public void Distance_counts_insertions_deletions_substitutions_and_swaps_of_neighbours(string a, string b, int expected)
     {
         FieldSuggestions.Distance(a, b).Should().Be(expected);
         FieldSuggestions.Distance(b, a).Should().Be(expected);
@@ -19,6 +21,9 @@ public class FieldSuggestionsTests
     [TestCase("warmupSecs", "warmUpSeconds")]
     [TestCase("polices", "policies")]
     [TestCase("timeline", null)]
-    public void Suggests_the_nearest_field_within_three_edits_ignoring_case(string written, string? expected) =>
+    [TestCase("nmae", "name")]
+    [TestCase("nam", "name")]
+    [TestCase("xyz", null)]
+    public void Suggests_the_nearest_field_within_an_edit_per_three_characters_up_to_three_ignoring_case(string written, string? expected) =>
         FieldSuggestions.Closest(written, ["name", "horizonSeconds", "warmUpSeconds", "policies"]).Should().Be(expected);
 }

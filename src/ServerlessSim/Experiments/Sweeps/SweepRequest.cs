@@ -8,18 +8,11 @@ namespace ServerlessSim.Experiments.Sweeps;
 public sealed record SweepRequest(string ScenarioJson, string SourceName = "scenario")
 {
     /// <summary>A request for the scenario file at <paramref name="path"/> (errors in it name the path).</summary>
-    /// <exception cref="ScenarioValidationException">The file is missing or unreadable.</exception>
+    /// <exception cref="ScenarioValidationException">The file is missing, unreadable or not UTF-8.</exception>
     public static SweepRequest FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        try
-        {
-            return new SweepRequest(File.ReadAllText(path), path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new ScenarioValidationException([new ValidationError(path, ValidationErrors.Show(path), ScenarioFile.FileRule(path, e))]);
-        }
+        return new SweepRequest(InputFiles.ReadAllText(path, "scenario file"), path);
     }
 
     /// <summary>Parameters added after the file's <c>experiment.sweep.set</c> (the command line's <c>--set</c>).</summary>

@@ -56,7 +56,7 @@ internal static class Azure2019Durations
         var valid = true;
         for (var i = 0; i < columns.Length; i++)
         {
-            if (!file.TryNumber(columns[i], "is not a duration in ms (a number of at least 0)", out var ms, min: 0))
+            if (!file.TryDuration(columns[i], "ms", out var ms))
             {
                 valid = false;
                 continue;

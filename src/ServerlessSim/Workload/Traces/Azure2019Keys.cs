@@ -30,10 +30,9 @@ internal sealed class Azure2019Keys
         var valid = true;
         foreach (var column in (ReadOnlySpan<int>)[_owner, _app, _function])
         {
-            if (column >= 0 && file.Field(column).IsEmpty)
+            if (column >= 0)
             {
-                file.Bad(column, "is empty; every row needs its ids");
-                valid = false;
+                valid &= file.IsId(column, "is empty; every row needs its ids");
             }
         }
 

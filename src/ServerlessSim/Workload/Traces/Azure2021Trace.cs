@@ -20,6 +20,8 @@ public static class Azure2021Trace
     /// <summary>The header the file should have.</summary>
     public const string Header = "app,func,end_timestamp,duration";
 
+    private const string EmptyId = "is empty; every row needs its app and func ids";
+
     /// <summary>Reads the trace at <paramref name="path"/>.</summary>
     /// <exception cref="ScenarioValidationException">A missing file, bad options, or malformed lines (each as <c>file:line</c>); lists them all.</exception>
     public static TraceWorkload Load(string path, TraceReplayOptions? options = null)
@@ -55,24 +57,13 @@ public static class Azure2021Trace
 
         while (file.NextRow())
         {
-            var ids = NotEmpty(file, app) & NotEmpty(file, func);
-            var times = file.TryNumber(end, "is not a time in seconds (a number)", out var endSeconds) &
-                        file.TryNumber(duration, "is not a duration in seconds (a number of at least 0)", out var seconds, min: 0);
+            var ids = file.IsId(app, EmptyId) & file.IsId(func, EmptyId);
+            var times = file.TryTime(end, out var endSeconds) &
+                        file.TryDuration(duration, "s", out var seconds);
             if (ids && times)
             {
                 builder.Add(file.Field(app), file.Field(func), endSeconds - seconds, seconds);
             }
         }
-    }
-
-    private static bool NotEmpty(CsvFile file, int column)
-    {
-        if (!file.Field(column).IsEmpty)
-        {
-            return true;
-        }
-
-        file.Bad(column, "is empty; every row needs its app and func ids");
-        return false;
     }
 }

@@ -14,6 +14,12 @@ namespace ServerlessSim.Workload.Traces;
 /// </remarks>
 internal sealed class CsvFile : IDisposable
 {
+    /// <summary>The largest time accepted (in magnitude), in seconds: 1e11 s, over 3,000 years.</summary>
+    public const double MaxTimeSeconds = 1e11;
+
+    /// <summary>The longest id (function, app, owner) accepted, in bytes; the Azure traces' hashes have 64.</summary>
+    public const int MaxIdBytes = 256;
+
     private readonly CsvLineReader _lines;
     private readonly TraceProblems _problems;
     private Range[] _fields = new Range[64];
@@ -133,16 +139,44 @@ internal sealed class CsvFile : IDisposable
     /// <summary>Field <paramref name="index"/> as text (quotes removed, <c>""</c> unescaped).</summary>
     public string Text(int index) => Encoding.UTF8.GetString(Field(index)).Replace("\"\"", "\"", StringComparison.Ordinal);
 
-    /// <summary>Field <paramref name="index"/> as a finite number of at least <paramref name="min"/>, or a problem naming <paramref name="rule"/>.</summary>
-    public bool TryNumber(int index, string rule, out double value, double min = double.NegativeInfinity)
+    /// <summary>Field <paramref name="index"/> as a finite number from <paramref name="min"/> to <paramref name="max"/>, or a problem naming <paramref name="rule"/>.</summary>
+    public bool TryNumber(int index, string rule, out double value, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
     {
-        if (double.TryParse(Field(index), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value >= min)
+        if (double.TryParse(Field(index), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) && value >= min && value <= max)
         {
             return true;
         }
 
         Bad(index, rule);
         return false;
+    }
+
+    /// <summary>Field <paramref name="index"/> as a time in seconds, within <see cref="MaxTimeSeconds"/> of 0, or a problem.</summary>
+    /// <remarks>
+    /// Any origin is allowed (Unix time is 1.7e9 s today), but not 1e11 s and more, over 3,000 years: such a number
+    /// is a time in milliseconds or nanoseconds, which would otherwise replay as years of nearly idle traffic.
+    /// </remarks>
+    public bool TryTime(int index, out double seconds)
+    {
+        if (!TryNumber(index, "is not a time in seconds (a number)", out seconds))
+        {
+            return false;
+        }
+
+        if (Math.Abs(seconds) < MaxTimeSeconds)
+        {
+            return true;
+        }
+
+        Bad(index, "is 1e11 s or more (over 3,000 years): are the times in milliseconds or nanoseconds? give seconds");
+        return false;
+    }
+
+    /// <summary>Field <paramref name="index"/> as a duration in <paramref name="unit"/> (s or ms) from 0 to the longest a request may take, or a problem.</summary>
+    public bool TryDuration(int index, string unit, out double value)
+    {
+        var max = Configuration.ScenarioValidator.MaxMeanDurationSeconds * (unit == "ms" ? 1000 : 1);
+        return TryNumber(index, $"is not a duration in {(unit == "s" ? "seconds" : unit)} (a number from 0 to {Configuration.ValidationErrors.Show(max)})", out value, min: 0, max);
     }
 
     /// <summary>Field <paramref name="index"/> as an integer count of at least 0, or a problem.</summary>
@@ -156,6 +190,25 @@ internal sealed class CsvFile : IDisposable
 
         Bad(index, "is not a count (an integer from 0 to 2147483647)");
         return false;
+    }
+
+    /// <summary>Whether field <paramref name="index"/> is an id: not empty (else a problem naming <paramref name="emptyRule"/>) and at most <see cref="MaxIdBytes"/> long.</summary>
+    public bool IsId(int index, string emptyRule)
+    {
+        var field = Field(index);
+        if (field.IsEmpty)
+        {
+            Bad(index, emptyRule);
+            return false;
+        }
+
+        if (field.Length > MaxIdBytes)
+        {
+            Bad(index, $"is {field.Length} bytes long; an id is a name of at most {MaxIdBytes} bytes");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Reports field <paramref name="index"/> of the current row as breaking <paramref name="rule"/>.</summary>

@@ -70,18 +70,17 @@ public static class CsvTrace
     {
         while (file.NextRow())
         {
-            var valid = file.TryNumber(columns.Timestamp, "is not a time in seconds (a number)", out var timestamp);
+            var valid = file.TryTime(columns.Timestamp, out var timestamp);
             double? duration = null;
             if (columns.Duration >= 0)
             {
-                valid &= file.TryNumber(columns.Duration, "is not a duration in seconds (a number of at least 0)", out var seconds, min: 0);
+                valid &= file.TryDuration(columns.Duration, "s", out var seconds);
                 duration = seconds;
             }
 
-            if (columns.Function >= 0 && file.Field(columns.Function).IsEmpty)
+            if (columns.Function >= 0)
             {
-                file.Bad(columns.Function, "is empty; name the function, or leave out the function column for a single function");
-                valid = false;
+                valid &= file.IsId(columns.Function, "is empty; name the function, or leave out the function column for a single function");
             }
 
             if (valid)

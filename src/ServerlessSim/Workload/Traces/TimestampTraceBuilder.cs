@@ -12,10 +12,14 @@ namespace ServerlessSim.Workload.Traces;
 /// </remarks>
 internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
 {
+    /// <summary>The most arrivals one function replays once scaled (its times are held in memory: 800 MB).</summary>
+    private const double MaxArrivalsPerFunction = 1e8;
+
     private const char Separator = '\u001F';
     private readonly Dictionary<string, Function> _functions = new(StringComparer.Ordinal);
     private char[] _key = new char[256];
     private double _earliest = double.PositiveInfinity;
+    private double _latest = double.NegativeInfinity;
 
     /// <summary>How many rows were added.</summary>
     public long Rows { get; private set; }
@@ -46,6 +50,7 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         }
 
         _earliest = Math.Min(_earliest, start);
+        _latest = Math.Max(_latest, start);
         Rows++;
     }
 
@@ -62,7 +67,7 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         }
 
         var kept = selection.Kept();
-        if (!problems.AnyKept(kept.Count, _functions.Count, source))
+        if (!problems.AnyKept(kept.Count, _functions.Count, source) || !SpanFits(source, problems))
         {
             return null;
         }
@@ -73,6 +78,13 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         for (var i = 0; i < kept.Count; i++)
         {
             var function = kept[i];
+            if (function.Starts.Count * options.RateScale > MaxArrivalsPerFunction)
+            {
+                problems.Add("options.rateScale", options.RateScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    $"makes function {function.Id} replay {function.Starts.Count * options.RateScale:0.###e+0} arrivals; a function replays at most {MaxArrivalsPerFunction:0e+0} (8 bytes each in memory)");
+                return null;
+            }
+
             var times = function.Starts.Select(t => (t - _earliest) * options.TimeScale).ToArray();
             Array.Sort(times);
             times = RateScaling.ScaleTimestamps(times, options.RateScale, RateScaling.StreamFor(options, function.Id));
@@ -84,6 +96,23 @@ internal sealed class TimestampTraceBuilder(TraceReplayOptions options)
         }
 
         return new TraceWorkload(format, source, functions, Math.Floor(last) + 1, _earliest, _functions.Count, []);
+    }
+
+    // The replay's horizon is the span of the timestamps (times the time scale): beyond the longest horizon a
+    // scenario may have, the times are probably not in seconds (milliseconds since 1970 span decades).
+    private bool SpanFits(string source, TraceProblems problems)
+    {
+        var span = (_latest - _earliest) * options.TimeScale;
+        if (span <= Configuration.ScenarioValidator.MaxHorizonSeconds)
+        {
+            return true;
+        }
+
+        problems.Add(
+            source,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"timestamps from {_earliest:R} to {_latest:R} s"),
+            $"span more than {Configuration.ValidationErrors.Show(Configuration.ScenarioValidator.MaxHorizonSeconds)} s once scaled, the longest replay; are they in seconds (not milliseconds)?");
+        return false;
     }
 
     private sealed class Function(string id, string? app)

@@ -56,7 +56,7 @@ internal sealed class TraceProblems
         }
         else
         {
-            Add("options", $"{inTrace} functions in {source}", $"none {condition}: nothing to replay");
+            Add("options", $"{inTrace} function(s) in {source}", $"but none {condition}: nothing to replay");
         }
 
         return false;

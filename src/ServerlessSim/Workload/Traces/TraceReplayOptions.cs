@@ -10,6 +10,12 @@ namespace ServerlessSim.Workload.Traces;
 /// </remarks>
 public sealed record TraceReplayOptions
 {
+    /// <summary>The largest <see cref="TimeScale"/> accepted.</summary>
+    internal const double MaxTimeScale = 1e6;
+
+    /// <summary>The largest <see cref="RateScale"/> accepted.</summary>
+    internal const double MaxRateScale = 1e3;
+
     /// <summary>The options that keep every function at the trace's own speed and volume.</summary>
     public static TraceReplayOptions Default { get; } = new();
 
@@ -61,8 +67,8 @@ public sealed record TraceReplayOptions
             errors.Add("sample", $"{sample.Keep} of {sample.Modulus}", "must keep 1 to Modulus of Modulus buckets, with Modulus at least 1");
         }
 
-        errors.CheckRange("timeScale", TimeScale, 0, 1e6, minExclusive: true);
-        errors.CheckRange("rateScale", RateScale, 0, 1e3, minExclusive: true);
+        errors.CheckRange("timeScale", TimeScale, 0, MaxTimeScale, minExclusive: true);
+        errors.CheckRange("rateScale", RateScale, 0, MaxRateScale, minExclusive: true);
         errors.CheckRange("cpuFraction", CpuFraction, 0, 1);
         return errors.All;
     }

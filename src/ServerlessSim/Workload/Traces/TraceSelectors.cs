@@ -49,7 +49,7 @@ public static class TraceSelectors
                     options = options with { Sample = sample };
                     break;
                 default:
-                    errors.Add(new ValidationError(path, selector, "must be top:N (N >= 1), trigger:NAME[,NAME...], sample:K/M (1 <= K <= M) or id:ID[,ID...]"));
+                    errors.Add(new ValidationError(path, $"\"{selector}\"", "must be top:N (N >= 1), trigger:NAME[,NAME...], sample:K/M (1 <= K <= M) or id:ID[,ID...]"));
                     break;
             }
         }

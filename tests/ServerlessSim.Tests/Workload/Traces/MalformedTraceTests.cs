@@ -6,12 +6,12 @@ namespace ServerlessSim.Tests.Workload.Traces;
 /// <summary>Every reader reports each malformed line as file:line with the column, the value and the rule, all problems together.</summary>
 public class MalformedTraceTests
 {
-    private const string Invocations = "HashOwner,HashApp,HashFunction,Trigger,1,2,3\no,a,f1,http,1,0,2\no,a,f2,timer,1,1,1\n";
-    private const string DurationsHeader =
+    internal const string Invocations = "HashOwner,HashApp,HashFunction,Trigger,1,2,3\no,a,f1,http,1,0,2\no,a,f2,timer,1,1,1\n";
+    internal const string DurationsHeader =
         "HashOwner,HashApp,HashFunction,Average,Count,Minimum,Maximum,percentile_Average_0,percentile_Average_1,percentile_Average_25,percentile_Average_50,percentile_Average_75,percentile_Average_99,percentile_Average_100";
 
-    private const string Durations = DurationsHeader + "\no,a,f1,10,3,1,50,1,2,5,10,20,40,50\no,a,f2,10,3,1,50,1,2,5,10,20,40,50\n";
-    private const string Memory = "HashOwner,HashApp,SampleCount,AverageAllocatedMb\no,a,10,200\n";
+    internal const string Durations = DurationsHeader + "\no,a,f1,10,3,1,50,1,2,5,10,20,40,50\no,a,f2,10,3,1,50,1,2,5,10,20,40,50\n";
+    internal const string Memory = "HashOwner,HashApp,SampleCount,AverageAllocatedMb\no,a,10,200\n";
 
     [Test]
     public void The_small_valid_2019_directory_loads()
@@ -103,7 +103,7 @@ public class MalformedTraceTests
         workload.Notes.Should().ContainSingle().Which.Should().StartWith("1 functions that passed the filters have no row in");
     }
 
-    [TestCase("app,func,end_timestamp,duration\na,f,10,-1\n", "t.csv:2: column duration value '-1' is not a duration in seconds (a number of at least 0)")]
+    [TestCase("app,func,end_timestamp,duration\na,f,10,-1\n", "t.csv:2: column duration value '-1' is not a duration in seconds (a number from 0 to 1000000)")]
     [TestCase("app,func,end_timestamp,duration\na,f,ten,1\n", "t.csv:2: column end_timestamp value 'ten' is not a time in seconds (a number)")]
     [TestCase("app,func,end_timestamp\na,f,10\n", "t.csv:1: app,func,end_timestamp has no column \"duration\"; expected app,func,end_timestamp,duration")]
     [TestCase("app,func,end_timestamp,duration\n,f,10,1\n", "t.csv:2: column app value '' is empty; every row needs its app and func ids")]
@@ -134,7 +134,7 @@ public class MalformedTraceTests
         var directory = TraceSamples.Write(("t.csv", "timestamp\n1\n"));
 
         Problems(() => CsvTrace.Load(Path.Combine(directory, "t.csv"), new TraceReplayOptions { Triggers = ["http"] })).Should().Equal(
-            $"options: 1 functions in {Path.Combine(directory, "t.csv")} none passes the selection (functionIds, triggers, sample): nothing to replay");
+            $"options: 1 function(s) in {Path.Combine(directory, "t.csv")} but none passes the selection (functionIds, triggers, sample): nothing to replay");
     }
 
     private static string Azure2019MemoryHeader => "HashOwner,HashApp,SampleCount,AverageAllocatedMb,AverageAllocatedMb_pct1,...,AverageAllocatedMb_pct100";
