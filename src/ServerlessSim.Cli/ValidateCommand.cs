@@ -22,7 +22,7 @@ internal static class ValidateCommand
             "validate",
             "Run cases whose answer is known (Erlang-B, M/G/infinity, M/G/1 and M/M/c processor sharing, keep-alive, the Knative and " +
             "Cloud Run autoscalers' steady states, the interference model, Lambda's scaling rate, reserved and provisioned concurrency, " +
-            "retries, idle lifetimes and the hybrid histogram policy, hand-computed bills, Little's law) " +
+            "retries, idle lifetimes and the hybrid histogram policy, hand-computed bills, SQS batching, Little's law) " +
             "and print theory, simulated mean with its 95% interval, relative error and PASS/FAIL; exit code 1 if any case fails.")
         {
             quick, outDirectory, threads,

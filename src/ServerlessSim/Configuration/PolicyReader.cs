@@ -14,7 +14,7 @@ internal static class PolicyReader
     public static readonly string[] Fields =
     [
         "name", "preset", "concurrency", "maxConcurrentPerInstance", "vCpus", "dispatch", "limitCounts", "billing",
-        "scaling", "waiting", "contention",
+        "scaling", "waiting", "contention", "batching",
     ];
 
     private static readonly (string Name, bool Value)[] Concurrency = [("onePerInstance", false), ("manyPerInstance", true)];
@@ -119,6 +119,7 @@ internal static class PolicyReader
         var contention = reader.Get("contention") is { } c
             ? PlatformPartsReader.ReadContention(c, reader.PathOf("contention"), preset?.EffectiveContention ?? ContentionOptions.ProcessorSharing, errors)
             : preset?.Contention;
+        var batching = reader.Get("batching") is { } eventSource ? BatchingReader.Read(eventSource, reader.PathOf("batching"), errors) : null;
         var name = reader.Text("name");
         if (isMany is null || (reader.Has("name") && name is null))
         {
@@ -144,6 +145,7 @@ internal static class PolicyReader
             Waiting = waiting,
             Contention = contention,
             Preset = preset?.Preset,
+            Batching = batching ?? preset?.Batching,
         };
     }
 }

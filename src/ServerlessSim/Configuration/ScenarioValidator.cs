@@ -242,6 +242,11 @@ public static partial class ScenarioValidator
             }
 
             PlatformPolicyValidator.Validate(policy, $"policies[{i}]", errors);
+            if (policy.Batching is not null)
+            {
+                BatchingValidator.ValidatePolicy(policy, $"policies[{i}]", errors);
+            }
+
         }
     }
 }

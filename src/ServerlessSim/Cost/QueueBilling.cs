@@ -11,7 +11,9 @@ public static class QueueBilling
     {
         ArgumentOutOfRangeException.ThrowIfNegative(payloadBytes);
         ArgumentNullException.ThrowIfNull(prices);
-        var chunk = prices[PriceKeys.SqsRequestChunkBytes].Value;
-        return Math.Max(1L, (long)Math.Ceiling(payloadBytes / chunk));
+        return Chunks(payloadBytes, (double)prices[PriceKeys.SqsRequestChunkBytes].Value);
     }
+
+    /// <summary>The requests billed for <paramref name="payloadBytes"/> bytes with chunks of <paramref name="chunkBytes"/> bytes (at least one).</summary>
+    internal static long Chunks(long payloadBytes, double chunkBytes) => Math.Max(1L, (long)Math.Ceiling(payloadBytes / chunkBytes));
 }

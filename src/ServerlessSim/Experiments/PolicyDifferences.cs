@@ -9,7 +9,7 @@ namespace ServerlessSim.Experiments;
 /// </remarks>
 /// <param name="Policy">The policy's name.</param>
 /// <param name="Baseline">The baseline's name (the scenario's first policy).</param>
-/// <param name="Metrics">One difference per metric, in the results document's order.</param>
+/// <param name="Metrics">One difference per metric both have, in the results document's order.</param>
 public sealed record PolicyDifferences(string Policy, string Baseline, IReadOnlyList<PairedDifference> Metrics)
 {
     /// <summary>The difference for the metric named <paramref name="metric"/>.</summary>
@@ -38,7 +38,9 @@ public sealed record PolicyDifferences(string Policy, string Baseline, IReadOnly
             var metrics = new List<PairedDifference>();
             if (pairs.Length > 0)
             {
-                for (var m = 0; m < pairs[0].Policy.Count; m++)
+                // Every run lists the same metrics first; a batching policy's batching.* follow, compared only between batching policies.
+                var shared = Math.Min(pairs[0].Policy.Count, pairs[0].Baseline.Count);
+                for (var m = 0; m < shared; m++)
                 {
                     var name = pairs[0].Policy[m].Name;
                     var aggregated = AggregatedMetric.From(name, pairs.Select(p => p.Policy[m].Value - p.Baseline[m].Value).ToArray());

@@ -3,6 +3,7 @@ using ServerlessSim.Cost;
 using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
 using ServerlessSim.Platform;
+using ServerlessSim.Platform.EventSources;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Dispatch;
@@ -56,7 +57,19 @@ public static class ScenarioRunner
             };
             var metrics = accountMetrics is null ? new RunMetrics(warmUp, horizon, step) : RunMetrics.ForFunctionOfMany(warmUp, horizon);
             var streams = RandomStreams.For(scenario.Seed, replication, f);
-            models[f] = policy.Scaling is AutoscalingOptions scaling
+            models[f] = policy.Batching is { } batching
+                ? EventSourceModel.Create(
+                    batching,
+                    new EventSourceRun(
+                        settings,
+                        streams,
+                        account,
+                        metrics,
+                        accountMetrics,
+                        RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Batching),
+                        accountMetrics is null ? step : null,
+                        (double)scenario.EffectivePrices[PriceKeys.SqsRequestChunkBytes].Value))
+                : policy.Scaling is AutoscalingOptions scaling
                 ? new AutoscaledPoolModel(
                     new AutoscaledPoolSettings(
                         settings,
@@ -90,6 +103,10 @@ public static class ScenarioRunner
             var identity = new RunIdentity(
                 policy.Name, replication, function.MemoryMb, concurrency.VCpusPerInstance(function.MemoryMb), billing);
             results[f] = models[f].Metrics.ToResult(identity, pool.Live, pool.Busy, pool.Initializing, simulator.HandledEvents);
+            if (models[f] is EventSourceModel source)
+            {
+                results[f] = WithEventSource(results[f], source.ToResult(), billing);
+            }
         }
 
         if (accountMetrics is null)
@@ -108,5 +125,12 @@ public static class ScenarioRunner
             Cost = CostSummary.Sum(named.Select(r => r.Cost).ToArray()),
             Functions = named,
         };
+    }
+
+    // A batching policy's run: its event source's result, and the queue's requests in its usage and bill.
+    private static RunResult WithEventSource(RunResult run, EventSourceResult source, IBillingPolicy billing)
+    {
+        var usage = run.Usage with { QueueRequests = source.Requests.Total };
+        return run with { Batching = source, Usage = usage, Cost = billing.Bill(usage) };
     }
 }

@@ -42,6 +42,21 @@ internal static class PlatformEvents
     /// <summary>The hybrid policy pre-warms environments; target: the function, tag: a version.</summary>
     public const int Prewarm = 12;
 
+    /// <summary>An event source's gathering batch may be due (its batching window ends) or may receive again; target: unused, tag: the function.</summary>
+    public const int BatchWindowEnd = 40;
+
+    /// <summary>An SQS queue's earliest visibility timeout or retention end may have come; target: unused, tag: the function.</summary>
+    public const int QueueTimer = 41;
+
+    /// <summary>An event source's pollers may take one more batch (their concurrency rose); target: unused, tag: the function.</summary>
+    public const int PollerScale = 42;
+
+    /// <summary>A throttled batch is invoked again, or given up; target: the batch, tag: the function.</summary>
+    public const int BatchRetry = 43;
+
+    /// <summary>A Kinesis stream's shards are polled; target: unused, tag: the function.</summary>
+    public const int StreamPoll = 44;
+
     /// <summary>The tag of an autoscaler's regular tick, which schedules the next one.</summary>
     public const int RegularTick = 0;
 

@@ -1,4 +1,5 @@
 using ServerlessSim.Cost;
+using ServerlessSim.Policies.Batching;
 using ServerlessSim.Policies.Concurrency;
 using ServerlessSim.Policies.Contention;
 using ServerlessSim.Policies.Dispatch;
@@ -70,4 +71,15 @@ public sealed record PolicyOptions(
 
     /// <summary>The contention, defaults applied.</summary>
     public ContentionOptions EffectiveContention => Contention ?? ContentionOptions.ProcessorSharing;
+
+    /// <summary>An event source (an SQS queue, a Kinesis stream) in front of the function, invoking it with batches; null for direct invocations.</summary>
+    /// <remarks>Each request becomes a message; its latency runs from when it was sent to when its batch was processed.</remarks>
+    public BatchingOptions? Batching { get; init; }
+
+    /// <summary>Lambda (one request per instance) behind <paramref name="batching"/>, named <paramref name="name"/> or after the source and batch size (e.g. <c>sqs-batch-10</c>).</summary>
+    public static PolicyOptions Batched(BatchingOptions batching, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(batching);
+        return OnePerInstance(name ?? $"{batching.Kind}-batch-{batching.BatchSize}") with { Batching = batching };
+    }
 }

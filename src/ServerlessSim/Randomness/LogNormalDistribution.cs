@@ -32,6 +32,12 @@ public sealed record LogNormalDistribution(double Mu, double Sigma) : IDistribut
         return new LogNormalDistribution(Math.Log(medianSeconds), Math.Log(p99Seconds / medianSeconds) / Z99);
     }
 
+    /// <summary>The median, e^mu, in the distribution's unit.</summary>
+    internal double Median => Math.Exp(Mu);
+
+    /// <summary>The 99th percentile, e^(mu + 2.326 sigma), in the distribution's unit.</summary>
+    internal double P99 => Math.Exp(Mu + (Z99 * Sigma));
+
     /// <inheritdoc />
     public double Mean => Math.Exp(Mu + (Sigma * Sigma / 2));
 
@@ -41,5 +47,5 @@ public sealed record LogNormalDistribution(double Mu, double Sigma) : IDistribut
     /// <inheritdoc />
     public string Describe() => string.Create(
         CultureInfo.InvariantCulture,
-        $"lognormal median {Math.Exp(Mu) * 1000:0.###} ms, p99 {Math.Exp(Mu + (Z99 * Sigma)) * 1000:0.###} ms");
+        $"lognormal median {Median * 1000:0.###} ms, p99 {P99 * 1000:0.###} ms");
 }

@@ -33,4 +33,7 @@ public enum StreamPurpose
 
     /// <summary>Which executed attempts end in a function error.</summary>
     Errors = 13,
+
+    /// <summary>Each message's size and its message group or partition key (batching policies).</summary>
+    Batching = 20,
 }

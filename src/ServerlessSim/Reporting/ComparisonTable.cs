@@ -14,6 +14,7 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
 
     // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue, memory limit, retries or
     // errors; nothing provisioned).
+    // The batching.* lines are shown when a policy has an event source, "-" for the policies without one.
     private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
     [
         ("requests", "requests", 1, "N0", false),
@@ -41,6 +42,15 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         ("in flight mean", "inFlight.mean", 1, "0.0", false),
         ("busy instance-hours", "instanceSeconds.busy", 1 / 3600.0, "0.00", false),
         ("idle instance-hours", "instanceSeconds.idle", 1 / 3600.0, "0.00", false),
+        ("batches invoked", "batching.invocations", 1, "N0", false),
+        ("batch size mean (messages)", "batching.batchSizeMean", 1, "0.0", false),
+        ("dead-lettered (messages)", "batching.deadLettered", 1, "N0", false),
+        ("expired (messages)", "batching.expired", 1, "N0", true),
+        ("throttled invocations", "batching.throttledInvocations", 1, "N0", false),
+        ("returned to queue (messages)", "batching.returnedMessages", 1, "N0", false),
+        ("queue depth mean (messages)", "batching.depthMean", 1, "0.0", false),
+        ("oldest message age max (s)", "batching.oldestAgeSecondsMax", 1, "0.0", false),
+        ("SQS requests", "batching.sqsRequests", 1, "N0", true),
         ("cost total (USD)", "costUsd.total", 1, "0.0000", false),
         ("cost: requests (USD)", "costUsd.requests", 1, "0.0000", true),
         ("cost: compute busy (USD)", "costUsd.computeBusy", 1, "0.0000", true),
@@ -76,7 +86,7 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (label, metric, scale, format, omitWhenZero) in Lines)
         {
-            if (omitWhenZero && policies.All(p => p.Metrics.Count == 0 || p[metric] == 0))
+            if (!policies.Any(p => Has(p, metric)) || (omitWhenZero && policies.All(p => !Has(p, metric) || p[metric] == 0)))
             {
                 continue;
             }
@@ -85,8 +95,9 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
             row.AddRange(policies.Select(p => Cell(p, metric, scale, format)));
             if (withRatio)
             {
-                var ratio = ResultsDocument.Ratio(policies[^1], policies[0], metric);
-                var significant = differences!.Metrics.Count > 0 && differences[metric].Significant == true;
+                var both = Has(policies[^1], metric) && Has(policies[0], metric);
+                var ratio = both ? ResultsDocument.Ratio(policies[^1], policies[0], metric) : null;
+                var significant = both && differences!.Metrics.Count > 0 && differences[metric].Significant == true;
                 row.Add((ratio is { } r ? r.ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-") + (significant ? " *" : string.Empty));
             }
 
@@ -177,9 +188,13 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         return html.Append("</tbody>\n</table>\n").ToString();
     }
 
+    // Every run has the common metrics; only a batching policy's have batching.*.
+    private static bool Has(PolicyResult policy, string metric) =>
+        policy.Metrics.Count > 0 && (!metric.StartsWith("batching.", StringComparison.Ordinal) || policy.Metrics.Any(m => m.Name == metric));
+
     private static string Cell(PolicyResult policy, string metric, double scale, string format)
     {
-        if (policy.Metrics.Count == 0)
+        if (!Has(policy, metric))
         {
             return "-";
         }

@@ -40,6 +40,10 @@ public static class ReportWriter
         foreach (var policy in result.Policies.Where(p => p.Replications.Count > 0))
         {
             written.Add(WriteAtomically(directory, $"timeseries-{SafeName(policy.Options.Name)}.csv", CsvWriters.TimeSeries(policy.Replications[0].TimeSeries)));
+            if (policy.Replications[0].Batching is { } source)
+            {
+                written.Add(WriteAtomically(directory, $"queue-{SafeName(policy.Options.Name)}.csv", BatchingDocument.TimeSeriesCsv(source.TimeSeries)));
+            }
         }
 
         written.Add(WriteAtomically(directory, "report.md", Markdown(result, figures)));

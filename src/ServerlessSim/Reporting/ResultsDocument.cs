@@ -173,6 +173,11 @@ public static partial class ResultsDocument
             PerRequestDescription.Write(json, perRequest);
         }
 
+        if (options.Batching is { } batching)
+        {
+            BatchingDocument.Write(json, batching);
+        }
+
         json.WriteNumber("replications", policy.Replications.Count);
         WriteMetrics(json, policy.Metrics, policy.Replications.Count);
         if (policy.FunctionResults.Count > 0)

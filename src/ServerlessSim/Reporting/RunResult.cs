@@ -103,6 +103,9 @@ public sealed record RunResult(
     /// <summary>Instances that failed (ran out of memory) in the window.</summary>
     public long InstanceFailures { get; init; }
 
+    /// <summary>With a batching policy, what its event source (queue or stream) measured; null otherwise.</summary>
+    public EventSourceResult? Batching { get; init; }
+
     /// <summary>Requests throttled, whatever the reason.</summary>
     public long Throttled =>
         ThrottledByAccountLimit + ThrottledByMaxInstances + ThrottledByQueueFull + ThrottledByInstanceCapacity + ThrottledByReservedConcurrency + ThrottledByScalingRate;
@@ -113,7 +116,7 @@ public sealed record RunResult(
     /// <summary>Cold starts / completed requests: the share of served requests that waited for an initialisation.</summary>
     public double ColdStartRatio => Completed == 0 ? 0 : ColdStarts / (double)Completed;
 
-    /// <summary>The scalar metrics, flat and in a fixed order, named as in the results document (e.g. <c>latencyMs.p99</c>).</summary>
+    /// <summary>The scalar metrics, flat and in a fixed order, named as in the results document (e.g. <c>latencyMs.p99</c>); a batching policy's <c>batching.*</c> last.</summary>
     public IReadOnlyList<(string Name, double Value)> ToMetrics() =>
     [
         ("requests", Requests),
@@ -162,5 +165,6 @@ public sealed record RunResult(
         ("costUsd.init", (double)Cost.InitUsd),
         ("costUsd.provisioned", (double)Cost.ProvisionedUsd),
         ("costUsd.queue", (double)Cost.QueueUsd),
+        .. Batching?.ToMetrics() ?? [],
     ];
 }

@@ -36,7 +36,8 @@ public static class ScenarioDescription
         ArgumentNullException.ThrowIfNull(policy);
         if (!policy.IsAutoscaled)
         {
-            return policy.Scaling is PerRequestScalingOptions perRequest ? PerRequestDescription.Clause(perRequest) : string.Empty;
+            var perRequest = policy.Scaling is PerRequestScalingOptions rules ? PerRequestDescription.Clause(rules) : string.Empty;
+            return policy.Batching is { } batching ? perRequest + BatchingDocument.Describe(batching) : perRequest;
         }
 
         var waiting = policy.EffectiveWaiting;

@@ -72,6 +72,15 @@ public static class Oracles
             "Cloud Run instance billed once for its 1,000 s; lone 50 ms requests billed 100 ms on Cloud Run and 1,000 ms on Azure Flex. " +
             "Every replication is the same run, so each must equal the hand-computed bill (within a billionth of it, the float " +
             "resolution of summed instance-seconds). Checks the metered stretches, each platform's rounding, units and prices."),
+        (BatchingCases.Oracle,
+            "A function behind an SQS queue (Lambda's event source mapping). Deterministic arrivals (k / 3.5 s) with zero-time cold " +
+            "starts: one batch gathers at a time, invoked when full or when its window (opened by its first message) ends, so a " +
+            "batch size B and window W give exactly ceil(N / min(B, messages in W)) invocations, and a known mean latency from send " +
+            "to processed. Every message sent ends processed, dead-lettered or expired (requests = completed + dropped, exactly, in " +
+            "every replication, with function errors, partial batch responses, throttles and a short retention). Over-pull: with " +
+            "reserved concurrency 10 and a burst, pollers free to scale past 10 are throttled and messages reach the dead-letter " +
+            "queue; with MaximumConcurrency 10 none is throttled and none does. Checks the queue, the batch trigger, the pollers " +
+            "and the invocation of the function's environments. Cases where messages are dropped skip Little's law."),
         ("Little's law",
             "Every case is also checked against Little's law on the same replications: in a stable run, mean in flight = " +
             "throughput x mean latency. The difference is measured per replication; edge effects " +

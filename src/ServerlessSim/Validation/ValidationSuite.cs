@@ -56,6 +56,7 @@ public static partial class ValidationSuite
         cases.AddRange(AutoscalingCases());
         cases.AddRange(LambdaCases());
         cases.AddRange(BillCases.All());
+        cases.AddRange(BatchingCases.All());
 
         return cases.ToArray();
     }

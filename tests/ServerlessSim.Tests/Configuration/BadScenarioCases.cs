@@ -1,3 +1,6 @@
+using ServerlessSim.Configuration;
+using ServerlessSim.Policies;
+
 namespace ServerlessSim.Tests.Configuration;
 
 /// <summary>Bad scenario files, each one edit away from a valid one, with the error they must give.</summary>
@@ -32,6 +35,24 @@ internal static class BadScenarioCases
         {
             var start = Valid.IndexOf("\"policies\": [", StringComparison.Ordinal) + "\"policies\": ".Length;
             return Valid[start..(Valid.LastIndexOf(']') + 1)];
+        }
+    }
+
+    /// <summary>The valid scenario with its second policy replaced by <paramref name="policyJson"/>, parsed: that policy.</summary>
+    public static PolicyOptions SecondPolicy(string policyJson) =>
+        ScenarioFile.Parse(Edit(Valid, "{ \"name\": \"many\", \"concurrency\": \"manyPerInstance\", " + K + " }", policyJson)).Policies[1];
+
+    /// <summary>The errors <see cref="SecondPolicy"/> gives; none if the scenario parses.</summary>
+    public static IReadOnlyList<ValidationError> SecondPolicyErrors(string policyJson)
+    {
+        try
+        {
+            SecondPolicy(policyJson);
+            return [];
+        }
+        catch (ScenarioValidationException e)
+        {
+            return e.Errors;
         }
     }
 

@@ -13,23 +13,9 @@ namespace ServerlessSim.Tests.Configuration;
 /// <summary>Presets, autoscalers, waiting and contention in scenario files: what they read as, and the errors they give.</summary>
 public class PlatformScenarioFileTests
 {
-    private static PolicyOptions Policy(string policyJson) => ScenarioFile.Parse(BadScenarioCases.Edit(
-        BadScenarioCases.Valid,
-        "{ \"name\": \"many\", \"concurrency\": \"manyPerInstance\", \"maxConcurrentPerInstance\": 80 }",
-        policyJson)).Policies[1];
+    private static PolicyOptions Policy(string policyJson) => BadScenarioCases.SecondPolicy(policyJson);
 
-    private static IReadOnlyList<ValidationError> Errors(string policyJson)
-    {
-        try
-        {
-            Policy(policyJson);
-            return [];
-        }
-        catch (ScenarioValidationException e)
-        {
-            return e.Errors;
-        }
-    }
+    private static IReadOnlyList<ValidationError> Errors(string policyJson) => BadScenarioCases.SecondPolicyErrors(policyJson);
 
     [TestCase("cloudRun")]
     [TestCase("knative")]

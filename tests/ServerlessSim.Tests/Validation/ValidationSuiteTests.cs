@@ -22,6 +22,7 @@ public class ValidationSuiteTests
         {
             "Erlang-B", "M/G/infinity", "M/G/1-PS", "M/M/c-PS", "Keep-alive", "KPA steady state", "Cloud Run steady state", "Interference", "Bill",
             "Scaling rate", "Reserved Erlang-B", "Provisioned Erlang-B", "Retries", "Idle lifetime", "Hybrid histogram",
+            "Batching",
         };
         var quick = oracles.Except(["Cloud Run steady state", "Idle lifetime"]);
 
@@ -41,6 +42,17 @@ public class ValidationSuiteTests
         bills.Should().HaveCountGreaterThanOrEqualTo(5);
         results.Where(r => !r.Passed).Select(r => $"{r.Oracle} {r.Name}: {r.Reason}").Should().BeEmpty();
         results.Where(r => r.Oracle == "Bill").Should().OnlyContain(r => r.Replications == 2 && r.Tolerance == r.Theory * 1e-9);
+    }
+
+    [Test]
+    public void Every_batching_case_passes()
+    {
+        var batching = ValidationSuite.All.Where(c => c.Oracle == "Batching" && !c.Quick).ToArray();
+
+        var results = ValidationRunner.Run(batching);
+
+        batching.Should().HaveCountGreaterThanOrEqualTo(4);
+        results.Where(r => !r.Passed).Select(r => $"{r.Oracle} {r.Name}: {r.Reason}").Should().BeEmpty();
     }
 
     [Test]

@@ -57,7 +57,7 @@ public class SweepPlanTests
         errors.Select(e => e.ToString()).Should().BeEquivalentTo(
             "--set policies[1].maxConcurrentPerInstance=0,5,20000: policies[1].maxConcurrentPerInstance: 0 must be an integer from 1 to 10000",
             "--set policies[1].maxConcurrentPerInstance=0,5,20000: policies[1].maxConcurrentPerInstance: 20000 must be an integer from 1 to 10000",
-            "--set policies[0].maxConcurent=3: policies[0].maxConcurent: \"maxConcurent\" is not a known field; known fields here: name, preset, concurrency, maxConcurrentPerInstance, vCpus, dispatch, limitCounts, billing, scaling, waiting, contention",
+            "--set policies[0].maxConcurent=3: policies[0].maxConcurent: \"maxConcurent\" is not a known field; known fields here: name, preset, concurrency, maxConcurrentPerInstance, vCpus, dispatch, limitCounts, billing, scaling, waiting, contention, batching",
             "--set policies[4].name=x: policies[4].name cannot be set: policies[4] does not exist: policies has 2 item(s), indices 0 to 1");
     }
 
