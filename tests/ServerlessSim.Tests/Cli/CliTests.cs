@@ -48,6 +48,15 @@ public class CliTests
     }
 
     [Test]
+    public async Task Compare_offers_the_asynchronous_three_ways()
+    {
+        var (exit, stdout, _) = await Run("compare", "--help");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("--async").And.Contain("SQS queue");
+    }
+
+    [Test]
     public async Task Replications_add_confidence_half_widths()
     {
         var (exit, stdout, _) = await Run("run", ExampleFiles.PathOf("hand-computable.json"), "--json", "--replications", "3");
