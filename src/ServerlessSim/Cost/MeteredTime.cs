@@ -95,9 +95,14 @@ internal struct MeteredTimeTally
         var hundreds = (long)Math.Ceiling(ms / 100.0) * 100;
         _periods++;
         _seconds += seconds;
-        _ms1 += (long)Math.Ceiling(ms);
-        _ms100 += hundreds;
-        _msFlex += Math.Max(1000, hundreds);
+
+        // Checked: 1e11 requests of 1e9 ms (the validator's bounds) would pass a long's 9.2e18 ms; fail loudly instead.
+        checked
+        {
+            _ms1 += (long)Math.Ceiling(ms);
+            _ms100 += hundreds;
+            _msFlex += Math.Max(1000, hundreds);
+        }
     }
 
     public readonly MeteredTime ToMeteredTime() => new(_periods, _seconds, _ms1, _ms100, _msFlex);
