@@ -24,7 +24,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
 {
     private const double MinPokeIntervalSeconds = 1;
     private readonly int _function;
-    private readonly IArrivalStream _arrivals;
+    private readonly FunctionArrivals _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly IDistribution _coldStart;
     private readonly RandomStream _coldStartRandom;
@@ -55,8 +55,6 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
     private readonly double _memoryBaseMb;
     private readonly double _memoryLimitMb;
     private readonly double _warmUpSeconds;
-    private readonly double _horizonSeconds;
-    private readonly bool _arrivalsInStreamSlot;
     private readonly int _maxInstances;
     private int _inFlight;
     private int _withdrawn;
@@ -79,7 +77,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         var common = settings.Common;
         var function = common.Function;
         _function = common.FunctionIndex;
-        _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
+        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, common.FunctionIndex, common.HorizonSeconds, inStreamSlot: accountMetrics is null);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _coldStart = function.ColdStart;
         _coldStartRandom = streams.ColdStart;
@@ -110,12 +108,10 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         _window = new ScalingMetricsWindow(ScalingPolicies.LongestWindowSeconds(settings.Scaling));
         _maxInstances = Math.Min(function.MaxInstances ?? int.MaxValue, settings.Scaling.EffectiveMaxInstances);
         _warmUpSeconds = common.WarmUpSeconds;
-        _horizonSeconds = common.HorizonSeconds;
         _account = account;
         _metrics = metrics;
         _accountMetrics = accountMetrics;
         _callers = new Callers(_function, function.Invocation, function.ErrorProbability, streams.Retries!, streams.Errors!, metrics, accountMetrics);
-        _arrivalsInStreamSlot = accountMetrics is null;
     }
 
     public InstanceCounts Instances => InstanceCounts.Of(_pool);
@@ -143,7 +139,7 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
 
     public void Start(Simulator simulator)
     {
-        ScheduleNextArrival(simulator);
+        _arrivals.ScheduleNext(simulator);
 
         // The first tick, at time 0, also makes the instances a deployed service already has.
         simulator.ScheduleAt(0, PlatformEvents.AutoscalerTick, _function, PlatformEvents.RegularTick);
@@ -185,25 +181,9 @@ internal sealed partial class AutoscaledPoolModel : IFunctionModel
         }
     }
 
-    private void ScheduleNextArrival(Simulator simulator)
-    {
-        var next = _arrivals.Next();
-        if (next < _horizonSeconds)
-        {
-            if (_arrivalsInStreamSlot)
-            {
-                simulator.ScheduleStream(next, PlatformEvents.Arrival, _function);
-            }
-            else
-            {
-                simulator.ScheduleAt(next, PlatformEvents.Arrival, _function);
-            }
-        }
-    }
-
     private void OnArrival(Simulator simulator, double now)
     {
-        ScheduleNextArrival(simulator);
+        _arrivals.ScheduleNext(simulator);
         if (_ticksSuspended)
         {
             // A pool at rest at zero wakes its autoscaler, which decides at once (the poke).

@@ -12,13 +12,9 @@ internal sealed partial class FunctionEnvironments
     private readonly IDistribution? _maxLifetime;
     private readonly double _initTimeoutSeconds;
     private readonly double _functionTimeoutSeconds;
-    private readonly DeadlineHeap _idleDeadlines = new();
-    private readonly DeadlineHeap _deaths = new();
+    private readonly DeadlineTimer _idleExpiry;
+    private readonly DeadlineTimer _endOfLife;
     private bool _sweepPending;
-    private int _keepAliveVersion;
-    private double _keepAliveCheckAt = double.PositiveInfinity;
-    private int _lifetimeVersion;
-    private double _lifetimeCheckAt = double.PositiveInfinity;
 
     // The hybrid policy: since when the function has had nothing in flight (NaN while busy or before its first
     // request), the pre-warm due (its version, how many), and until when pre-warmed environments are kept.
@@ -63,8 +59,8 @@ internal sealed partial class FunctionEnvironments
 
         if (_maxLifetime is not null && !group.Provisioned)
         {
-            _deaths.Set(slot, now + _maxLifetime.Sample(_policyRandom));
-            EnsureLifetimeCheck(simulator);
+            _endOfLife.Deadlines.Set(slot, now + _maxLifetime.Sample(_policyRandom));
+            _endOfLife.Ensure(simulator);
         }
 
         simulator.ScheduleAt(now + init, kind, group.CodeOf(slot), _function);
@@ -138,8 +134,8 @@ internal sealed partial class FunctionEnvironments
             return;
         }
 
-        _idleDeadlines.Set(slot, IdleDeadline(now));
-        EnsureKeepAliveCheck(simulator);
+        _idleExpiry.Deadlines.Set(slot, IdleDeadline(now));
+        _idleExpiry.Ensure(simulator);
     }
 
     private double IdleDeadline(double now)
@@ -185,37 +181,27 @@ internal sealed partial class FunctionEnvironments
         }
     }
 
-    private void EnsureKeepAliveCheck(Simulator simulator)
-    {
-        var earliest = _idleDeadlines.EarliestSeconds;
-        if (earliest < _keepAliveCheckAt)
-        {
-            _keepAliveCheckAt = earliest;
-            simulator.ScheduleAt(earliest, PlatformEvents.KeepAliveCheck, _function, ++_keepAliveVersion);
-        }
-    }
-
     private void OnKeepAliveCheck(Simulator simulator, int version, double now)
     {
-        if (version != _keepAliveVersion)
+        if (!_idleExpiry.Fire(version))
         {
             return; // Superseded by a check for an earlier deadline.
         }
 
-        _keepAliveCheckAt = double.PositiveInfinity;
-        while (_idleDeadlines.Count > 0 && _idleDeadlines.EarliestSeconds <= now)
+        var deadlines = _idleExpiry.Deadlines;
+        while (deadlines.Count > 0 && deadlines.EarliestSeconds <= now)
         {
-            Reclaim(_idleDeadlines.Earliest, now);
+            Reclaim(deadlines.Earliest, now);
         }
 
-        EnsureKeepAliveCheck(simulator);
+        _idleExpiry.Ensure(simulator);
     }
 
     /// <summary>Reclaims an idle on-demand environment.</summary>
     private void Reclaim(int slot, double now)
     {
-        _idleDeadlines.Remove(slot);
-        _deaths.Remove(slot);
+        _idleExpiry.Deadlines.Remove(slot);
+        _endOfLife.Deadlines.Remove(slot);
         _onDemand.Pool.Reclaim(slot);
         _onDemand.Billing.OnInstanceReclaimed(slot, now);
     }
@@ -225,8 +211,8 @@ internal sealed partial class FunctionEnvironments
     {
         if (!group.Provisioned)
         {
-            _idleDeadlines.Remove(slot);
-            _deaths.Remove(slot);
+            _idleExpiry.Deadlines.Remove(slot);
+            _endOfLife.Deadlines.Remove(slot);
         }
 
         if (group.Pool.IsWithdrawn(slot))
@@ -247,41 +233,31 @@ internal sealed partial class FunctionEnvironments
             return;
         }
 
-        _idleDeadlines.Remove(slot);
+        _idleExpiry.Deadlines.Remove(slot);
         group.Pool.Withdraw(slot);
         group.Withdrawn++;
-    }
-
-    private void EnsureLifetimeCheck(Simulator simulator)
-    {
-        var earliest = _deaths.EarliestSeconds;
-        if (earliest < _lifetimeCheckAt)
-        {
-            _lifetimeCheckAt = earliest;
-            simulator.ScheduleAt(earliest, PlatformEvents.LifetimeCheck, _function, ++_lifetimeVersion);
-        }
     }
 
     // Environments at the end of their lives leave, busy or not (a busy one after its requests).
     private void OnLifetimeCheck(Simulator simulator, int version, double now)
     {
-        if (version != _lifetimeVersion)
+        if (!_endOfLife.Fire(version))
         {
             return;
         }
 
-        _lifetimeCheckAt = double.PositiveInfinity;
-        while (_deaths.Count > 0 && _deaths.EarliestSeconds <= now)
+        var deaths = _endOfLife.Deadlines;
+        while (deaths.Count > 0 && deaths.EarliestSeconds <= now)
         {
-            var slot = _deaths.Earliest;
+            var slot = deaths.Earliest;
             var state = _onDemand.Pool.StateOf(slot);
             if (state == InstanceState.Initializing)
             {
-                _deaths.Set(slot, now + 1); // Not ready yet: look again in a second.
+                deaths.Set(slot, now + 1); // Not ready yet: look again in a second.
                 continue;
             }
 
-            _deaths.Remove(slot);
+            deaths.Remove(slot);
             if (state == InstanceState.Idle)
             {
                 Reclaim(slot, now);
@@ -292,7 +268,7 @@ internal sealed partial class FunctionEnvironments
             }
         }
 
-        EnsureLifetimeCheck(simulator);
+        _endOfLife.Ensure(simulator);
     }
 
     // The hybrid policy's function-level idle time: from the end of the function's last request to its next arrival.
@@ -329,11 +305,11 @@ internal sealed partial class FunctionEnvironments
             // Keep the idle environments for the keep-alive window from now.
             for (var slot = idle.Head(0); slot >= 0; slot = idle.Next(slot))
             {
-                _idleDeadlines.Set(slot, now + keepAlive);
+                _idleExpiry.Deadlines.Set(slot, now + keepAlive);
             }
 
             _prewarmedUntil = now + keepAlive;
-            EnsureKeepAliveCheck(simulator);
+            _idleExpiry.Ensure(simulator);
             return;
         }
 

@@ -71,6 +71,8 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
         _idleLifetime = (scaling.KeepAlive as IdleLifetimeKeepAlive)?.IdleLifetime;
         _hybrid = scaling.KeepAlive is HybridHistogramKeepAlive hybrid ? new HybridHistogram(hybrid) : null;
         _expiresByDeadline = _idleLifetime is not null || _hybrid is not null;
+        _idleExpiry = new DeadlineTimer(PlatformEvents.KeepAliveCheck, _function);
+        _endOfLife = new DeadlineTimer(PlatformEvents.LifetimeCheck, _function);
         _maxLifetime = scaling.MaxLifetime;
         _initTimeoutSeconds = scaling.InitTimeout?.Seconds ?? double.PositiveInfinity;
         _functionTimeoutSeconds = scaling.FunctionTimeout?.Seconds ?? double.PositiveInfinity;
@@ -224,7 +226,7 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
             group.Billing.OnInstanceBusy(slot, now);
             if (_expiresByDeadline && !group.Provisioned)
             {
-                _idleDeadlines.Remove(slot); // Taken: it no longer expires.
+                _idleExpiry.Deadlines.Remove(slot); // Taken: it no longer expires.
             }
         }
 

@@ -14,15 +14,13 @@ namespace ServerlessSim.Platform;
 internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
 {
     private readonly int _function;
-    private readonly IArrivalStream _arrivals;
+    private readonly FunctionArrivals _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly FunctionEnvironments _environments;
     private readonly Callers _callers;
     private readonly RunMetrics _metrics;
     private readonly RunMetrics? _accountMetrics;
     private readonly double _warmUpSeconds;
-    private readonly double _horizonSeconds;
-    private readonly bool _arrivalsInStreamSlot;
 
     /// <param name="settings">The function and the policy, resolved.</param>
     /// <param name="streams">The function's random substreams.</param>
@@ -34,17 +32,13 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
     {
         var function = settings.Function;
         _function = settings.FunctionIndex;
-        _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
+        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, _function, settings.HorizonSeconds, inStreamSlot: accountMetrics is null);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _environments = new FunctionEnvironments(settings, streams, account, metrics, accountMetrics, this);
         _callers = new Callers(_function, function.Invocation, function.ErrorProbability, streams.Retries!, streams.Errors!, metrics, accountMetrics);
         _warmUpSeconds = settings.WarmUpSeconds;
-        _horizonSeconds = settings.HorizonSeconds;
         _metrics = metrics;
         _accountMetrics = accountMetrics;
-
-        // The simulator's stream slot holds one source; with several functions arrivals go through the queue.
-        _arrivalsInStreamSlot = accountMetrics is null;
     }
 
     public InstanceCounts Instances => _environments.Instances;
@@ -62,7 +56,7 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
 
     public void Start(Simulator simulator)
     {
-        ScheduleNextArrival(simulator);
+        _arrivals.ScheduleNext(simulator);
         _environments.Start(simulator);
     }
 
@@ -101,25 +95,9 @@ internal sealed class PlatformModel : IFunctionModel, IInvocationCaller
             new CallerRequest(invocation.InvokedAtSeconds, invocation.CpuSeconds, invocation.IoSeconds, 0, invocation.Counted),
             invocation.FailedOnPlatform);
 
-    private void ScheduleNextArrival(Simulator simulator)
-    {
-        var next = _arrivals.Next();
-        if (next < _horizonSeconds)
-        {
-            if (_arrivalsInStreamSlot)
-            {
-                simulator.ScheduleStream(next, PlatformEvents.Arrival, _function);
-            }
-            else
-            {
-                simulator.ScheduleAt(next, PlatformEvents.Arrival, _function);
-            }
-        }
-    }
-
     private void OnArrival(Simulator simulator, double now)
     {
-        ScheduleNextArrival(simulator);
+        _arrivals.ScheduleNext(simulator);
 
         // Work is drawn for every request, served or not, so that policies on the same seed see the same requests.
         var (cpu, io) = _work.Next();

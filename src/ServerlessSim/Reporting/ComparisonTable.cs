@@ -24,7 +24,7 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         ("throttle responses (429s)", "throttleResponses", 1, "N0", true),
         ("retries", "retries", 1, "N0", true),
         ("errors (requests)", "errors", 1, "N0", true),
-        ("dropped (async events)", "dropped", 1, "N0", true),
+        ("dropped (expired, dead-lettered)", "dropped", 1, "N0", true),
         ("waiting to retry, mean", "retryQueue.mean", 1, "0.0", true),
         ("timed out in queue (requests)", "timedOut", 1, "N0", true),
         ("failed with instance (requests)", "failed", 1, "N0", true),

@@ -89,4 +89,21 @@ public class DistributionTests
         draws.Should().OnlyContain(u => u >= 0 && u < 1);
         draws.Average().Should().BeApproximately(0.5, 4 * Math.Sqrt(1 / 12.0 / draws.Length));
     }
+
+    [TestCase(100, 0)]
+    [TestCase(180, 0)]
+    [TestCase(360, 0.4)]
+    [TestCase(390, 0.7)]
+    [TestCase(420, 1)]
+    [TestCase(500, 1)]
+    public void The_empirical_cdf_inverts_its_quantile_function(double seconds, double expected)
+    {
+        var distribution = EmpiricalDistribution.FromPercentiles([(0, 180), (40, 360), (100, 420)]);
+
+        distribution.Cdf(seconds).Should().BeApproximately(expected, 1e-12);
+        if (expected is > 0 and < 1)
+        {
+            distribution.Quantile(expected).Should().BeApproximately(seconds, 1e-9);
+        }
+    }
 }

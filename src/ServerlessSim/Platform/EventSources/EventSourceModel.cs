@@ -22,7 +22,7 @@ namespace ServerlessSim.Platform.EventSources;
 /// </remarks>
 internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IMessageOutcomes
 {
-    private readonly IArrivalStream _arrivals;
+    private readonly FunctionArrivals _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly MessageSampler _messageDraws;
     private readonly RunMetrics? _accountMetrics;
@@ -30,7 +30,6 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     private readonly double _errorProbability;
     private readonly RandomStream _errors;
     private readonly double _soloCpuRate;
-    private readonly bool _arrivalsInStreamSlot;
     private bool[] _failed;
 
     private protected EventSourceModel(BatchingOptions batching, EventSourceRun run)
@@ -40,7 +39,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         Function = settings.FunctionIndex;
         WarmUpSeconds = settings.WarmUpSeconds;
         HorizonSeconds = settings.HorizonSeconds;
-        _arrivals = function.Arrivals.CreateStream(streams.Arrivals);
+        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, settings.FunctionIndex, settings.HorizonSeconds, inStreamSlot: accountMetrics is null);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _messageDraws = new MessageSampler(batching, run.BatchingRandom);
         Environments = new FunctionEnvironments(settings, streams, run.Account, metrics, accountMetrics, this);
@@ -53,7 +52,6 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         _errorProbability = function.ErrorProbability;
         _errors = streams.Errors ?? RandomStream.For(0, 0, Function, StreamPurpose.Errors);
         _failed = new bool[batching.BatchSize];
-        _arrivalsInStreamSlot = accountMetrics is null;
     }
 
     public InstanceCounts Instances => Environments.Instances;
@@ -105,7 +103,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
 
     public void Start(Simulator simulator)
     {
-        ScheduleNextArrival(simulator);
+        _arrivals.ScheduleNext(simulator);
         Environments.Start(simulator);
         StartSource(simulator);
     }
@@ -248,25 +246,9 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     private protected static double BackoffSeconds(PollerScalingOptions pollers, int attempt) =>
         Math.Min(pollers.ThrottleBackoffInitial.Seconds * Math.Pow(2, Math.Min(attempt - 1, 60)), pollers.ThrottleBackoffMax.Seconds);
 
-    private void ScheduleNextArrival(Simulator simulator)
-    {
-        var next = _arrivals.Next();
-        if (next < HorizonSeconds)
-        {
-            if (_arrivalsInStreamSlot)
-            {
-                simulator.ScheduleStream(next, PlatformEvents.Arrival, Function);
-            }
-            else
-            {
-                simulator.ScheduleAt(next, PlatformEvents.Arrival, Function);
-            }
-        }
-    }
-
     private void OnArrival(Simulator simulator, double now)
     {
-        ScheduleNextArrival(simulator);
+        _arrivals.ScheduleNext(simulator);
 
         // Work is drawn for every message, as for every request of every policy, so that policies see the same requests.
         var (cpu, io) = _work.Next();
