@@ -22,7 +22,7 @@ internal static class ComparisonTablePrinter
         });
         if (stdout != Console.Out || Console.IsOutputRedirected)
         {
-            console.Profile.Width = 200;
+            console.Profile.Width = 4096; // Redirected: no line wraps (tables size to their content).
         }
 
         var scenario = result.Scenario;

@@ -12,54 +12,54 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
 {
     private const int MaxNameLength = 17;
 
-    // Lines marked OmitWhenZero are left out when every policy's is zero (no front queue, memory limit, retries or
-    // errors; nothing provisioned).
+    // A line with ShownWhen is left out when every policy's ShownWhen metric is zero (no front queue, memory limit,
+    // retries or errors; nothing provisioned); throttle responses differ from throttled requests only with retries.
     // The batching.* lines are shown when a policy has an event source, "-" for the policies without one.
-    private static readonly (string Label, string Metric, double Scale, string Format, bool OmitWhenZero)[] Lines =
+    private static readonly (string Label, string Metric, double Scale, string Format, string? ShownWhen)[] Lines =
     [
-        ("requests", "requests", 1, "N0", false),
-        ("throttled (%)", "throttleRatio", 100, "0.00", false),
-        ("throttled: scaling rate (requests)", "throttledByReason.scalingRate", 1, "N0", true),
-        ("throttled: reserved (requests)", "throttledByReason.reservedConcurrency", 1, "N0", true),
-        ("throttle responses (429s)", "throttleResponses", 1, "N0", true),
-        ("retries", "retries", 1, "N0", true),
-        ("errors (requests)", "errors", 1, "N0", true),
-        ("dropped (expired, dead-lettered)", "dropped", 1, "N0", true),
-        ("waiting to retry, mean", "retryQueue.mean", 1, "0.0", true),
-        ("timed out in queue (requests)", "timedOut", 1, "N0", true),
-        ("failed with instance (requests)", "failed", 1, "N0", true),
-        ("instance failures", "instanceFailures", 1, "N0", true),
-        ("cold starts (requests)", "coldStarts", 1, "N0", false),
-        ("cold-start ratio (%)", "coldStartRatio", 100, "0.000", false),
-        ("instance starts", "instanceStarts", 1, "N0", false),
-        ("latency mean (ms)", "latencyMs.mean", 1, "0.0", false),
-        ("latency p50 (ms)", "latencyMs.p50", 1, "0.0", false),
-        ("latency p95 (ms)", "latencyMs.p95", 1, "0.0", false),
-        ("latency p99 (ms)", "latencyMs.p99", 1, "0.0", false),
-        ("latency max (ms)", "latencyMs.max", 1, "0.0", false),
-        ("instances mean", "instances.mean", 1, "0.0", false),
-        ("instances max", "instances.max", 1, "N0", false),
-        ("in flight mean", "inFlight.mean", 1, "0.0", false),
-        ("busy instance-hours", "instanceSeconds.busy", 1 / 3600.0, "0.00", false),
-        ("idle instance-hours", "instanceSeconds.idle", 1 / 3600.0, "0.00", false),
-        ("batches invoked", "batching.invocations", 1, "N0", false),
-        ("batch size mean (messages)", "batching.batchSizeMean", 1, "0.0", false),
-        ("dead-lettered (messages)", "batching.deadLettered", 1, "N0", false),
-        ("expired (messages)", "batching.expired", 1, "N0", true),
-        ("throttled invocations", "batching.throttledInvocations", 1, "N0", false),
-        ("returned to queue (messages)", "batching.returnedMessages", 1, "N0", false),
-        ("queue depth mean (messages)", "batching.depthMean", 1, "0.0", false),
-        ("oldest message age max (s)", "batching.oldestAgeSecondsMax", 1, "0.0", false),
-        ("SQS requests", "batching.sqsRequests", 1, "N0", true),
-        ("cost total (USD)", "costUsd.total", 1, "0.0000", false),
-        ("cost: requests (USD)", "costUsd.requests", 1, "0.0000", true),
-        ("cost: compute busy (USD)", "costUsd.computeBusy", 1, "0.0000", true),
-        ("cost: compute idle (USD)", "costUsd.computeIdle", 1, "0.0000", true),
-        ("cost: init (USD)", "costUsd.init", 1, "0.0000", true),
-        ("cost: provisioned (USD)", "costUsd.provisioned", 1, "0.0000", true),
-        ("cost: queue (USD)", "costUsd.queue", 1, "0.0000", true),
-        ("cost per 1M requests (USD)", "costUsd.perMillionRequests", 1, "0.0000", false),
-        ("cost per CPU-hour of work (USD)", "costUsd.perCpuSecond", 3600, "0.0000", false),
+        ("requests", "requests", 1, "N0", null),
+        ("throttled (%)", "throttleRatio", 100, "0.00", null),
+        ("throttled: scaling rate (requests)", "throttledByReason.scalingRate", 1, "N0", "throttledByReason.scalingRate"),
+        ("throttled: reserved (requests)", "throttledByReason.reservedConcurrency", 1, "N0", "throttledByReason.reservedConcurrency"),
+        ("throttle responses (429s)", "throttleResponses", 1, "N0", "retries"),
+        ("retries", "retries", 1, "N0", "retries"),
+        ("errors (requests)", "errors", 1, "N0", "errors"),
+        ("dropped (expired, dead-lettered)", "dropped", 1, "N0", "dropped"),
+        ("waiting to retry, mean", "retryQueue.mean", 1, "0.0", "retryQueue.mean"),
+        ("timed out in queue (requests)", "timedOut", 1, "N0", "timedOut"),
+        ("failed with instance (requests)", "failed", 1, "N0", "failed"),
+        ("instance failures", "instanceFailures", 1, "N0", "instanceFailures"),
+        ("cold starts (requests)", "coldStarts", 1, "N0", null),
+        ("cold-start ratio (%)", "coldStartRatio", 100, "0.000", null),
+        ("instance starts", "instanceStarts", 1, "N0", null),
+        ("latency mean (ms)", "latencyMs.mean", 1, "0.0", null),
+        ("latency p50 (ms)", "latencyMs.p50", 1, "0.0", null),
+        ("latency p95 (ms)", "latencyMs.p95", 1, "0.0", null),
+        ("latency p99 (ms)", "latencyMs.p99", 1, "0.0", null),
+        ("latency max (ms)", "latencyMs.max", 1, "0.0", null),
+        ("instances mean", "instances.mean", 1, "0.0", null),
+        ("instances max", "instances.max", 1, "N0", null),
+        ("in flight mean", "inFlight.mean", 1, "0.0", null),
+        ("busy instance-hours", "instanceSeconds.busy", 1 / 3600.0, "0.00", null),
+        ("idle instance-hours", "instanceSeconds.idle", 1 / 3600.0, "0.00", null),
+        ("batches invoked", "batching.invocations", 1, "N0", null),
+        ("batch size mean (messages)", "batching.batchSizeMean", 1, "0.0", null),
+        ("dead-lettered (messages)", "batching.deadLettered", 1, "N0", null),
+        ("expired (messages)", "batching.expired", 1, "N0", "batching.expired"),
+        ("throttled invocations", "batching.throttledInvocations", 1, "N0", null),
+        ("returned to queue (messages)", "batching.returnedMessages", 1, "N0", null),
+        ("queue depth mean (messages)", "batching.depthMean", 1, "0.0", null),
+        ("oldest message age max (s)", "batching.oldestAgeSecondsMax", 1, "0.0", null),
+        ("SQS requests", "batching.sqsRequests", 1, "N0", "batching.sqsRequests"),
+        ("cost total (USD)", "costUsd.total", 1, "0.0000", null),
+        ("cost: requests (USD)", "costUsd.requests", 1, "0.0000", "costUsd.requests"),
+        ("cost: compute busy (USD)", "costUsd.computeBusy", 1, "0.0000", "costUsd.computeBusy"),
+        ("cost: compute idle (USD)", "costUsd.computeIdle", 1, "0.0000", "costUsd.computeIdle"),
+        ("cost: init (USD)", "costUsd.init", 1, "0.0000", "costUsd.init"),
+        ("cost: provisioned (USD)", "costUsd.provisioned", 1, "0.0000", "costUsd.provisioned"),
+        ("cost: queue (USD)", "costUsd.queue", 1, "0.0000", "costUsd.queue"),
+        ("cost per 1M requests (USD)", "costUsd.perMillionRequests", 1, "0.0000", null),
+        ("cost per CPU-hour of work (USD)", "costUsd.perCpuSecond", 3600, "0.0000", null),
     ];
 
     /// <summary>What the marker in the ratio column means; print it under a table that has the column.</summary>
@@ -84,9 +84,9 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         }
 
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var (label, metric, scale, format, omitWhenZero) in Lines)
+        foreach (var (label, metric, scale, format, shownWhen) in Lines)
         {
-            if (!policies.Any(p => Has(p, metric)) || (omitWhenZero && policies.All(p => !Has(p, metric) || p[metric] == 0)))
+            if (!policies.Any(p => Has(p, metric)) || (shownWhen is not null && policies.All(p => !Has(p, shownWhen) || p[shownWhen] == 0)))
             {
                 continue;
             }
