@@ -92,14 +92,17 @@ internal struct MeteredTimeTally
     public void Add(double seconds)
     {
         var ms = Math.Max(0, (seconds * 1000.0) - RoundingAllowanceMs);
+        var wholeMs = (long)Math.Ceiling(ms);
         var hundreds = (long)Math.Ceiling(ms / 100.0) * 100;
         _periods++;
         _seconds += seconds;
 
-        // Checked: 1e11 requests of 1e9 ms (the validator's bounds) would pass a long's 9.2e18 ms; fail loudly instead.
+        // Checked sums: 1e11 requests of 1e9 ms (the validator's bounds) would pass a long's 9.2e18 ms; fail loudly
+        // instead. The conversions above stay unchecked (a checked double-to-long is a helper call per period), as a
+        // period is far below 9.2e18 ms.
         checked
         {
-            _ms1 += (long)Math.Ceiling(ms);
+            _ms1 += wholeMs;
             _ms100 += hundreds;
             _msFlex += Math.Max(1000, hundreds);
         }
