@@ -12,6 +12,9 @@ internal static class SweepOutput
     private const string PartialLine =
         "PARTIAL: cancelled; only the points that finished are listed, a point under way with the first replications all its policies finished (see the replications column); the objective is not evaluated.";
 
+    private const string PartialMarker =
+        "These results are partial: the sweep was cancelled (sweep.json: \"partial\": true). Only the points that finished are listed; a point under way holds the first replications all its policies finished (its replications column says how many).\n";
+
     public static int Write(SweepResult result, string? outDirectory, bool json, string? partFileName, TextWriter stdout, TextWriter stderr)
     {
         var document = SweepDocument.ToJson(result);
@@ -27,6 +30,16 @@ internal static class SweepOutput
             {
                 written.Add(WriteAtomically(outDirectory, "sweep.csv", SweepCsv.ToCsv(result)));
                 written.Add(WriteAtomically(outDirectory, "sweep.json", document));
+
+                // sweep.csv has no room for the flag: a file beside it says so (and a complete sweep over it removes it).
+                if (result.Partial)
+                {
+                    written.Add(WriteAtomically(outDirectory, ReportWriter.PartialMarkerFile, PartialMarker));
+                }
+                else
+                {
+                    File.Delete(Path.Combine(outDirectory, ReportWriter.PartialMarkerFile));
+                }
             }
         }
 

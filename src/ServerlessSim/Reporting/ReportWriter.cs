@@ -5,10 +5,14 @@ namespace ServerlessSim.Reporting;
 
 /// <summary>
 /// Writes a comparison's files into a folder: results.json, summary.csv, cost.csv, differences.csv (two policies or
-/// more), functions.csv (several functions), latency-percentiles.csv, a time-series CSV per policy and report.md.
+/// more), functions.csv (several functions), latency-percentiles.csv, a time-series CSV per policy and report.md; and
+/// <see cref="PartialMarkerFile"/> when the run was cancelled.
 /// </summary>
 public static class ReportWriter
 {
+    /// <summary>The file that marks a folder's results as partial (the run was cancelled): written with them, and only then.</summary>
+    public const string PartialMarkerFile = "PARTIAL.txt";
+
     private const int MarkdownTopFunctions = 20;
 
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
@@ -47,8 +51,24 @@ public static class ReportWriter
         }
 
         written.Add(WriteAtomically(directory, "report.md", Markdown(result, figures)));
+
+        // The CSVs have no room for a flag, so a cancelled run's folder says so in a file of its own; a complete run
+        // written over it with --force removes it.
+        var marker = Path.Combine(directory, PartialMarkerFile);
+        if (result.Partial)
+        {
+            written.Add(WriteAtomically(directory, PartialMarkerFile, PartialMarker(result)));
+        }
+        else
+        {
+            File.Delete(marker);
+        }
+
         return written;
     }
+
+    private static string PartialMarker(ComparisonResult result) => FormattableString.Invariant(
+        $"These results are partial: the run was cancelled. Every file here holds the first {result.Scenario.Replications} replication(s) that every policy finished (results.json: \"partial\": true); the same scenario with {result.Scenario.Replications} replication(s) and seed {result.Scenario.Seed} reproduces them.\n");
 
     /// <summary>A Markdown report: the scenario, the side-by-side table, the policies' settings, the cost-latency view, the prices and the charts given.</summary>
     /// <param name="result">The comparison.</param>

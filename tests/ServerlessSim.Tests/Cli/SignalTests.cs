@@ -52,6 +52,7 @@ public class SignalTests
         var replications = written["scenario"]!["replications"]!.GetValue<int>();
         replications.Should().BeInRange(1, 9999, "some replications finished in {0} and not all", RunFor);
         (await File.ReadAllTextAsync(Path.Combine(Out, "report.md"))).Should().StartWith("# signalled (partial: cancelled)").And.Contain("PARTIAL: cancelled");
+        (await File.ReadAllTextAsync(Path.Combine(Out, "PARTIAL.txt"))).Should().Contain($"the first {replications} replication(s)", "the CSVs beside it are flagged by this file");
         Directory.GetFiles(Out, "*.tmp").Should().BeEmpty();
 
         var rerun = await CliRunner.Run("run", scenario, "--replications", replications.ToString(System.Globalization.CultureInfo.InvariantCulture), "--format", "json", "--quiet");
@@ -85,6 +86,7 @@ public class SignalTests
         stdout.Should().Contain("PARTIAL: cancelled").And.NotContain("objective:");
         JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Out, "sweep.json")))!["partial"]!.GetValue<bool>().Should().BeTrue();
         File.Exists(Path.Combine(Out, "sweep.csv")).Should().BeTrue();
+        (await File.ReadAllTextAsync(Path.Combine(Out, "PARTIAL.txt"))).Should().Contain("the sweep was cancelled");
     }
 
     // Starts the command, lets it run a while once it has started its runs, sends the signal and waits for it to exit.

@@ -17,6 +17,27 @@ public class ReportWriterTests
     }
 
     [Test]
+    public void A_cancelled_runs_folder_is_marked_partial_until_a_complete_run_is_written_over_it()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "serverless-sim-tests-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var marker = Path.Combine(directory, ReportWriter.PartialMarkerFile);
+            var partial = SmallComparison.Result with { Partial = true };
+
+            ReportWriter.WriteAll(partial, directory).Should().Contain(marker);
+            File.ReadAllText(marker).Should().StartWith("These results are partial").And.Contain("the first 2 replication(s)").And.Contain("seed 11");
+
+            ReportWriter.WriteAll(SmallComparison.Result, directory).Should().NotContain(marker);
+            File.Exists(marker).Should().BeFalse("the complete results written over the partial ones are not partial");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
     public void Without_figures_the_report_has_no_chart_section()
     {
         ReportWriter.Markdown(SmallComparison.Result).Should().NotContain("![");
