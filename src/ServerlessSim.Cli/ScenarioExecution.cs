@@ -14,7 +14,7 @@ internal static class ScenarioExecution
     public static int Run(Func<ExperimentDefinition> load, ParseResult parse, CommonOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var errors = new InputErrors();
-        var definition = errors.Collect(load);
+        var definition = errors.Collect(() => InterruptibleRead.Run(load, cancellationToken));
         var pricesFile = parse.GetValue(options.Prices);
         var prices = pricesFile is null ? null : errors.Collect(() => PriceTableFile.Load(pricesFile, definition?.Scenario.EffectivePrices));
         var outDirectory = parse.GetValue(options.Out);

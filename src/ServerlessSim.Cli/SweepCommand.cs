@@ -48,7 +48,7 @@ internal static class SweepCommand
                 var errors = new InputErrors();
                 var shardValue = errors.Collect(() => parse.GetValue(shard) is { } text ? SweepShard.Parse(text) : null);
                 var parameters = (parse.GetValue(set) ?? []).Select(argument => errors.Collect(() => SweepParameter.Parse(argument))).OfType<SweepParameter>().ToArray();
-                var file = errors.Collect(() => SweepRequest.FromFile(parse.GetValue(scenario)!));
+                var file = errors.Collect(() => InterruptibleRead.Run(() => SweepRequest.FromFile(parse.GetValue(scenario)!), cancellationToken));
                 var request = file is null ? null : file with
                 {
                     Parameters = parameters,
