@@ -5,8 +5,9 @@ using ServerlessSim.Reporting;
 namespace ServerlessSim.Cli;
 
 /// <summary>
-/// <c>serverless-sim faq [--out DIR]</c> (hidden, for maintainers): runs the built-in scenario and prints docs/faq.md,
-/// or writes it into DIR; CI runs <c>faq --out</c> and diffs the page with the committed one.
+/// <c>serverless-sim faq [--out DIR]</c> (hidden, for maintainers): runs the built-in scenario (synchronous, then as
+/// asynchronous events three ways) and prints docs/faq.md, or writes it into DIR; CI runs <c>faq --out</c> and diffs
+/// the page with the committed one.
 /// </summary>
 internal static class FaqCommand
 {
@@ -23,12 +24,13 @@ internal static class FaqCommand
                 errors.Add(OutputDirectory.Check(parse.GetValue(outDirectory), force: true));
                 errors.ThrowIfAny();
                 var result = Comparison.Run(BuiltInScenarios.IoHeavyApi(), maxDegreeOfParallelism: null, progress: null, cancellationToken);
-                if (result.Partial)
+                var asynchronous = result.Partial ? null : Comparison.Run(BuiltInScenarios.IoHeavyApiAsync(), maxDegreeOfParallelism: null, progress: null, cancellationToken);
+                if (asynchronous is null || asynchronous.Partial)
                 {
                     return ExitCodes.Cancelled;
                 }
 
-                var page = FaqPage.Markdown(result);
+                var page = FaqPage.Markdown(result, asynchronous);
                 if (parse.GetValue(outDirectory) is { } directory)
                 {
                     OutputDirectory.Create(directory);

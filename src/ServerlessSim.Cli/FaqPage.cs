@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text;
 using ServerlessSim.Experiments;
 using ServerlessSim.Policies;
+using ServerlessSim.Reporting;
 
 namespace ServerlessSim.Cli;
 
-/// <summary>docs/faq.md: the team's question answered with the numbers of a run of the built-in scenario.</summary>
+/// <summary>docs/faq.md: the team's question answered with the numbers of runs of the built-in scenario (synchronous, and as asynchronous events).</summary>
 /// <remarks>
 /// Every number and every comparison word ("fewer", "more") is computed from the run, so the page stays true when the
 /// model changes; CI regenerates it and fails if the committed page differs.
@@ -14,7 +15,9 @@ internal static class FaqPage
 {
     public const string CommandLine = "serverless-sim faq --out docs";
 
-    public static string Markdown(ComparisonResult result)
+    /// <param name="result">The built-in scenario's comparison (synchronous calls).</param>
+    /// <param name="asynchronous">The same traffic as asynchronous events three ways (<see cref="BuiltInScenarios.IoHeavyApiAsync"/>).</param>
+    public static string Markdown(ComparisonResult result, ComparisonResult asynchronous)
     {
         var s = result.Scenario;
         var one = result.Policies[0];
@@ -61,7 +64,7 @@ internal static class FaqPage
         md.Append(Invariant($"{Value(many, "instances.mean", "N0")} under {Name(many)} (at most {Value(many, "instances.max", "N0")}).\n\n"));
 
         md.Append("## And putting a queue (SQS) in front with batches?\n\n");
-        md.Append("Not in this version: batching is not modelled yet, so this page compares one against many requests per instance only.\n\n");
+        QueueAnswer(md, asynchronous);
 
         md.Append("## How do I get these numbers for my own traffic?\n\n");
         md.Append("`serverless-sim init my-api.json` writes a commented scenario; set your rates, CPU and IO times and limits, then ");
@@ -72,6 +75,39 @@ internal static class FaqPage
         md.Append("The ± intervals cover the run-to-run noise of the simulation; the model's assumptions (what is simulated and what is not) ");
         md.Append("are in [model.md](model.md), and [validation.md](validation.md) checks the simulator against queueing theory case by case.\n");
         return md.ToString();
+    }
+
+    // Only for work whose caller does not wait: the same traffic as events, three ways (compare --async).
+    private static void QueueAnswer(StringBuilder md, ComparisonResult asynchronous)
+    {
+        var s = asynchronous.Scenario;
+        string Name(PolicyResult p) => "`" + p.Options.Name + "`";
+        md.Append("Only where the caller does not wait for the answer: an API's callers would wait for their batch to fill. ");
+        md.Append(Invariant($"`serverless-sim compare --async` sends the same traffic as asynchronous events (`{s.Name}`, seed {s.Seed}, {s.Replications} replications) three ways:\n\n"));
+        foreach (var p in asynchronous.Policies)
+        {
+            var how = p.Options.Batching is { } batching
+                ? Invariant($"Lambda {SourceInParentheses(BatchingDocument.Describe(batching))}. {Value(p, "batching.invocations", "N0")} invocations of {Value(p, "batching.batchSizeMean", "0.0")} events on average, at")
+                : p.MaxConcurrentPerInstance == 1
+                    ? Invariant($"Lambda invoked asynchronously; throttled events wait in its internal queue and are retried. {Value(p, "retries", "N0")} retries, at")
+                    : Invariant($"up to {p.MaxConcurrentPerInstance} events per instance. At");
+            var queueShare = p["costUsd.queue"] > 0 ? Invariant($" ({p["costUsd.queue"] / p["costUsd.total"]:0%} of it the queue's requests)") : string.Empty;
+            md.Append(Invariant($"- {Name(p)}: {how} most {Value(p, "instances.max", "N0")} instances, p99 {Ms(p, "latencyMs.p99")}, {Usd(p, "costUsd.perMillionRequests")} per million events{queueShare}.\n"));
+        }
+
+        var cheapest = asynchronous.Policies.MinBy(p => p["costUsd.perMillionRequests"])!;
+        var fastest = asynchronous.Policies.MinBy(p => p["latencyMs.p99"])!;
+        md.Append(cheapest == fastest
+            ? Invariant($"\n{Name(cheapest)} is both the cheapest per event and the fastest at p99. ")
+            : Invariant($"\n{Name(cheapest)} is the cheapest per event, {Name(fastest)} the fastest at p99. "));
+        md.Append("How the queue, its pollers and batches are modelled: [batching.md](batching.md).\n\n");
+    }
+
+    // ", behind an SQS queue: batches of up to 100, ..." as "behind an SQS queue (batches of up to 100, ...)".
+    private static string SourceInParentheses(string description)
+    {
+        var parts = description.TrimStart(',', ' ').Split(": ", 2);
+        return parts.Length == 2 ? $"{parts[0]} ({parts[1]})" : parts[0];
     }
 
     private static string Describe(PolicyResult p)

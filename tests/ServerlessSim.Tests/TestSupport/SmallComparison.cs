@@ -11,7 +11,24 @@ internal static class SmallComparison
 {
     private static readonly Lazy<ComparisonResult> Shared = new(() => Comparison.Run(Scenario(seed: 11, replications: 2)));
 
+    private static readonly Lazy<ComparisonResult> SharedAsync = new(() => Comparison.Run(AsyncScenario(seed: 11, replications: 2)));
+
     public static ComparisonResult Result => Shared.Value;
+
+    /// <summary>The same traffic as asynchronous events, three ways (<see cref="BuiltInScenarios.IoHeavyApiAsync"/>'s policies).</summary>
+    public static ComparisonResult AsyncResult => SharedAsync.Value;
+
+    public static Scenario AsyncScenario(long seed, int replications)
+    {
+        var sync = Scenario(seed, replications);
+        var builtIn = BuiltInScenarios.IoHeavyApiAsync(seed, replications);
+        return sync with
+        {
+            Name = "small-async",
+            Function = sync.Function with { Invocation = builtIn.Function.Invocation },
+            Policies = builtIn.Policies,
+        };
+    }
 
     public static Scenario Scenario(long seed, int replications)
     {
