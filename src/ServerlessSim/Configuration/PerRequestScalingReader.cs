@@ -11,7 +11,7 @@ internal static class PerRequestScalingReader
     /// <summary>The fields of a per-request scaling object.</summary>
     public static readonly string[] Fields =
     [
-        "type", "scalingRate", "keepAlive", "idleChoice", "maxLifetimeMs", "initTimeoutSeconds", "functionTimeoutSeconds", "provisionedConcurrency",
+        "type", "scalingRate", "requestRatePerConcurrency", "keepAlive", "idleChoice", "maxLifetimeMs", "initTimeoutSeconds", "functionTimeoutSeconds", "provisionedConcurrency",
     ];
 
     private static readonly (string Name, int Value)[] RateTypes = [("none", 0), ("awsLambda", 1), ("tokenBucket", 2), ("legacyBurst", 3)];
@@ -29,12 +29,16 @@ internal static class PerRequestScalingReader
     private static readonly NumberRange Percentile = new(0, 100, MinExclusive: true);
     private static readonly NumberRange Fraction = new(0, 1);
     private static readonly NumberRange NonNegative = new(0, 1e6);
+    private static readonly NumberRange RequestsPerSecondPerUnit = new(0, 1e6, MinExclusive: true, Unit: "invocations per second per unit of concurrency");
     private static readonly NumberRange Minutes = new(0, 10_080, MinExclusive: true, Unit: "minutes");
 
     /// <summary>The per-request scaling read over <paramref name="start"/> (the preset's, or the plain one).</summary>
     public static PerRequestScalingOptions Read(JsonObjectReader reader, PerRequestScalingOptions start, ValidationErrors errors) => start with
     {
         ScalingRate = reader.Get("scalingRate") is { } rate ? ReadRate(rate, reader.PathOf("scalingRate"), errors) : start.ScalingRate,
+        RequestRatePerConcurrency = reader.Get("requestRatePerConcurrency") is { } requestRate
+            ? ReadRequestRate(requestRate, reader.PathOf("requestRatePerConcurrency"), errors)
+            : start.RequestRatePerConcurrency,
         KeepAlive = reader.Get("keepAlive") is { } keepAlive ? ReadKeepAlive(keepAlive, reader.PathOf("keepAlive"), errors) : start.KeepAlive,
         IdleChoice = reader.Choice("idleChoice", IdleChoices) ?? start.IdleChoice,
         MaxLifetime = reader.Get("maxLifetimeMs") is { } lifetime ? DistributionReader.Read(lifetime, reader.PathOf("maxLifetimeMs"), errors) : start.MaxLifetime,
@@ -44,6 +48,23 @@ internal static class PerRequestScalingReader
             ? ReadProvisioned(provisioned, reader.PathOf("provisionedConcurrency"), errors)
             : start.ProvisionedConcurrency,
     };
+
+    // 10 (Lambda's), any other number of invocations a second per unit of concurrency, or "none" (to lift a preset's).
+    private static double? ReadRequestRate(JsonElement element, string path, ValidationErrors errors)
+    {
+        if (element.ValueKind == JsonValueKind.String && element.GetString() == "none")
+        {
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.Number)
+        {
+            errors.AddShown(path, JsonValueReader.Raw(element), "must be a number greater than 0 and at most 1000000 (invocations per second per unit of concurrency), or \"none\"");
+            return null;
+        }
+
+        return JsonValueReader.Number(element, path, RequestsPerSecondPerUnit, errors);
+    }
 
     // "awsLambda", "none", or {"type": "tokenBucket", "environments": 1000, "periodSeconds": 10} / {"type": "legacyBurst", "initialBurst": 500}.
     private static ScalingRateOptions? ReadRate(JsonElement element, string path, ValidationErrors errors)

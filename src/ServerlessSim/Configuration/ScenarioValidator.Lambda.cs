@@ -83,6 +83,11 @@ public static partial class ScenarioValidator
 
     private static void ValidatePerRequest(Scenario scenario, PerRequestScalingOptions scaling, string path, ValidationErrors errors)
     {
+        if (scaling.RequestRatePerConcurrency is { } requestRate)
+        {
+            errors.CheckRange(path + ".requestRatePerConcurrency", requestRate, 0, 1e6, minExclusive: true, "invocations per second per unit of concurrency");
+        }
+
         switch (scaling.ScalingRate)
         {
             case TokenBucketScalingRate bucket:

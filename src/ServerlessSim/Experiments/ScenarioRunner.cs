@@ -38,7 +38,10 @@ public static class ScenarioRunner
         var warmUp = scenario.WarmUp.Seconds;
         var horizon = scenario.Horizon.Seconds;
         var account = new AccountState(
-            scenario.EffectiveAccount.ConcurrencyLimit, policy.EffectiveLimitCounts == LimitScope.Instances, functions.Select(f => f.ReservedConcurrency).ToArray());
+            scenario.EffectiveAccount.ConcurrencyLimit,
+            policy.EffectiveLimitCounts == LimitScope.Instances,
+            functions.Select(f => f.ReservedConcurrency).ToArray(),
+            (policy.Scaling as PerRequestScalingOptions)?.RequestRatePerConcurrency);
         var step = scenario.EffectiveTimeSeriesStep.Seconds;
         var accountMetrics = functions.Count == 1 ? null : new RunMetrics(warmUp, horizon, step);
         var models = new IFunctionModel[functions.Count];

@@ -24,7 +24,7 @@ internal sealed class RunMetrics
     private double _last;
     private TimeWeightedArea _live, _busy, _initializing, _idle, _inFlight, _waiting;
     private long _requests, _completed, _throttledAccount, _throttledMaxInstances, _coldStarts, _instanceStarts;
-    private long _throttledQueueFull, _throttledInstanceCapacity, _throttledReserved, _throttledScalingRate, _timedOut, _failed, _instanceFailures;
+    private long _throttledQueueFull, _throttledInstanceCapacity, _throttledReserved, _throttledScalingRate, _throttledRequestRate, _timedOut, _failed, _instanceFailures;
     private long _throttleResponses, _retries, _errors, _dropped, _invocations;
 
     // Every request, counted or not: arrived, and ended (completed, throttled, timed out, failed, in error, dropped).
@@ -136,6 +136,9 @@ internal sealed class RunMetrics
                 break;
             case ThrottleReason.ScalingRate:
                 _throttledScalingRate++;
+                break;
+            case ThrottleReason.RequestRate:
+                _throttledRequestRate++;
                 break;
             default:
                 _throttledInstanceCapacity++;
@@ -314,6 +317,7 @@ internal sealed class RunMetrics
             ThrottledByInstanceCapacity = _throttledInstanceCapacity,
             ThrottledByReservedConcurrency = _throttledReserved,
             ThrottledByScalingRate = _throttledScalingRate,
+            ThrottledByRequestRate = _throttledRequestRate,
             ThrottleResponses = _throttleResponses,
             Retries = _retries,
             Errors = _errors,

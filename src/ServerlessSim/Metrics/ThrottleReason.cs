@@ -20,4 +20,10 @@ public enum ThrottleReason
 
     /// <summary>The function could not add an environment that fast (Lambda's scaling rate: FunctionInvocationRateLimitExceeded, HTTP 429).</summary>
     ScalingRate,
+
+    /// <summary>
+    /// Invocations came faster than the account's (or a reserved function's) request rate allows (Lambda: 10 a second
+    /// per unit of concurrency; FunctionInvocationRateLimitExceeded or ReservedFunctionInvocationRateLimitExceeded, HTTP 429).
+    /// </summary>
+    RequestRate,
 }

@@ -2,7 +2,7 @@ using ServerlessSim.Metrics;
 
 namespace ServerlessSim.Platform;
 
-/// <summary>What the functions of one account share: the concurrency limit, its reservations, and the load of the other functions.</summary>
+/// <summary>What the functions of one account share: the concurrency limit, its reservations, the request rate, and the load of the other functions.</summary>
 /// <remarks>
 /// The limit counts requests in flight or active instances (the policy's scope). A function with reserved
 /// concurrency r may hold up to r units and no more, whatever the others do; the functions without a reservation
@@ -16,18 +16,26 @@ internal sealed class AccountState
 {
     private const int Unreserved = -1;
     private readonly int[] _reserved;
+    private readonly TokenBucket? _accountRate;
+    private readonly TokenBucket?[] _reservedRate = [];
     private int[] _functionOf = new int[16];
     private int[] _slotOf = new int[16];
 
     /// <param name="concurrencyLimit">The account concurrency limit.</param>
     /// <param name="limitCountsInstances">Whether it counts active instances (else requests in flight).</param>
     /// <param name="reservedConcurrency">Per function, its reserved concurrency, or null for none; null for no function reserving.</param>
-    public AccountState(int concurrencyLimit, bool limitCountsInstances, IReadOnlyList<int?>? reservedConcurrency = null)
+    /// <param name="requestRatePerConcurrency">Invocations a second per unit of concurrency (Lambda: 10), or null for no request-rate limit.</param>
+    public AccountState(int concurrencyLimit, bool limitCountsInstances, IReadOnlyList<int?>? reservedConcurrency = null, double? requestRatePerConcurrency = null)
     {
         ConcurrencyLimit = concurrencyLimit;
         LimitCountsInstances = limitCountsInstances;
         _reserved = reservedConcurrency?.Select(r => r ?? Unreserved).ToArray() ?? [];
         UnreservedLimit = concurrencyLimit - _reserved.Where(r => r > 0).Sum();
+        if (requestRatePerConcurrency is { } perUnit)
+        {
+            _accountRate = OneSecondBucket(perUnit * concurrencyLimit);
+            _reservedRate = _reserved.Select(r => r > 0 ? OneSecondBucket(perUnit * r) : null).ToArray(); // A reservation of 0 stops every invocation on concurrency.
+        }
     }
 
     /// <summary>The account concurrency limit.</summary>
@@ -59,6 +67,28 @@ internal sealed class AccountState
     public ThrottleReason? AdmitInstance(int function, int active) =>
         LimitCountsInstances ? Admit(function, active) : null;
 
+    /// <summary>
+    /// Whether function <paramref name="function"/> may be invoked at <paramref name="nowSeconds"/> under the request
+    /// rate (its reservation's, then the account's); else why not. An invocation let through takes a token from each.
+    /// </summary>
+    public ThrottleReason? AdmitInvocationRate(int function, double nowSeconds)
+    {
+        if (_accountRate is null)
+        {
+            return null;
+        }
+
+        var reserved = function < _reservedRate.Length ? _reservedRate[function] : null;
+        if ((reserved is not null && !reserved.HasToken(nowSeconds)) || !_accountRate.HasToken(nowSeconds))
+        {
+            return ThrottleReason.RequestRate;
+        }
+
+        reserved?.Take();
+        _accountRate.Take();
+        return null;
+    }
+
     /// <summary>Gives instance slot <paramref name="slot"/> of function <paramref name="function"/> an account-wide id.</summary>
     public int RegisterInstance(int function, int slot)
     {
@@ -79,6 +109,9 @@ internal sealed class AccountState
 
     /// <summary>The function's own slot for account-wide instance <paramref name="id"/>.</summary>
     public int SlotOf(int id) => _slotOf[id];
+
+    // One second's worth of invocations at once from rest, then perSecond: e.g. 10 x 1,000 = 10,000, then 10,000 a second.
+    private static TokenBucket OneSecondBucket(double perSecond) => new(perSecond, perSecond);
 
     private ThrottleReason? Admit(int function, int units)
     {

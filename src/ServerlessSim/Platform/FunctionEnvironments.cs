@@ -174,6 +174,11 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
 
     public ThrottleReason? TryInvoke(Simulator simulator, double now, double cpu, double io, bool counted, int token)
     {
+        if (_account.AdmitInvocationRate(_function, now) is { } tooFast)
+        {
+            return tooFast;
+        }
+
         if (_account.AdmitRequest(_function, _invocations.InFlight) is { } overLimit)
         {
             return overLimit;

@@ -22,21 +22,9 @@ internal abstract class ScalingRateLimiter
 /// <remarks>E.g. 1,000 per 10 s: 1,000 at once from rest, then one every 10 ms (100 a second).</remarks>
 internal sealed class TokenBucketLimiter(int capacity, double perSecond) : ScalingRateLimiter
 {
-    private double _tokens = capacity;
-    private double _last;
+    private readonly TokenBucket _bucket = new(capacity, perSecond);
 
-    public override bool TryStart(double nowSeconds, int activeEnvironments)
-    {
-        _tokens = Math.Min(capacity, _tokens + ((nowSeconds - _last) * perSecond));
-        _last = nowSeconds;
-        if (_tokens < 1)
-        {
-            return false;
-        }
-
-        _tokens -= 1;
-        return true;
-    }
+    public override bool TryStart(double nowSeconds, int activeEnvironments) => _bucket.TryTake(nowSeconds);
 }
 
 /// <summary>A ceiling on active environments: the burst, growing at <c>perSecond</c> from when the function first reached it.</summary>

@@ -10,7 +10,8 @@ public static partial class Presets
     /// <summary>
     /// AWS Lambda as of December 2026: one request per execution environment; the account limit counts requests in
     /// flight; a function adds at most 1,000 environments per 10 s, refilled continuously
-    /// (<see cref="ScalingRateOptions.AwsLambda"/>); an on-demand initialisation is cut at 10 s and retried on the
+    /// (<see cref="ScalingRateOptions.AwsLambda"/>); the account takes at most 10 invocations a second per unit of its
+    /// concurrency limit (a reserved function, per unit of its reservation); an on-demand initialisation is cut at 10 s and retried on the
     /// first invocation; the most recently used idle environment serves; idle environments live the function's
     /// keep-alive (about 10 minutes measured); per-request billing. Reserved concurrency, provisioned concurrency,
     /// retries and the function timeout are the function's and the policy's to set. Sources: docs/platforms/aws-lambda.md.
@@ -20,6 +21,7 @@ public static partial class Presets
         Scaling = new PerRequestScalingOptions
         {
             ScalingRate = ScalingRateOptions.AwsLambda,
+            RequestRatePerConcurrency = PerRequestScalingOptions.LambdaRequestRatePerConcurrency,
             InitTimeout = PerRequestScalingOptions.LambdaInitTimeout,
         },
         Preset = "awsLambda",

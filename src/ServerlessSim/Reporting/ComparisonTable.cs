@@ -21,6 +21,7 @@ public sealed record ComparisonTable(IReadOnlyList<string> Headers, IReadOnlyLis
         ("throttled (%)", "throttleRatio", 100, "0.00", null),
         ("throttled: scaling rate (requests)", "throttledByReason.scalingRate", 1, "N0", "throttledByReason.scalingRate"),
         ("throttled: reserved (requests)", "throttledByReason.reservedConcurrency", 1, "N0", "throttledByReason.reservedConcurrency"),
+        ("throttled: request rate (requests)", "throttledByReason.requestRate", 1, "N0", "throttledByReason.requestRate"),
         ("throttle responses (429s)", "throttleResponses", 1, "N0", "retries"),
         ("retries", "retries", 1, "N0", "retries"),
         ("errors (requests)", "errors", 1, "N0", "errors"),

@@ -10,7 +10,7 @@ namespace ServerlessSim.Reporting;
 /// <summary>AWS Lambda's rules in reports: per-request scaling's options, and a function's reservation, invocation and errors.</summary>
 internal static class PerRequestDescription
 {
-    /// <summary>The rules in force as a clause, e.g. <c>, scaling rate 1000 per 10 s, init timeout 10 s</c>; empty with none.</summary>
+    /// <summary>The rules in force as a clause, e.g. <c>, scaling rate 1000 per 10 s, 10 invocations/s per unit of concurrency, init timeout 10 s</c>; empty with none.</summary>
     public static string Clause(PerRequestScalingOptions scaling)
     {
         var parts = new List<string>();
@@ -22,6 +22,11 @@ internal static class PerRequestDescription
             case LegacyBurstScalingRate legacy:
                 parts.Add(Invariant($"legacy burst {legacy.InitialBurst} then +{legacy.IncreasePerMinute}/min"));
                 break;
+        }
+
+        if (scaling.RequestRatePerConcurrency is { } requestRate)
+        {
+            parts.Add(Invariant($"{requestRate} invocations/s per unit of concurrency"));
         }
 
         if (scaling.KeepAlive is { } keepAlive)

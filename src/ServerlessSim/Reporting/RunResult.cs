@@ -73,6 +73,9 @@ public sealed record RunResult(
     /// <summary>Of the requests, those rejected because the function could not add environments that fast (Lambda's scaling rate).</summary>
     public long ThrottledByScalingRate { get; init; }
 
+    /// <summary>Of the requests, those rejected because invocations came faster than the request rate allows (Lambda's 10 a second per unit of concurrency).</summary>
+    public long ThrottledByRequestRate { get; init; }
+
     /// <summary>Throttled attempts (HTTP 429s) of the requests, retried or not: at least <see cref="Throttled"/>.</summary>
     public long ThrottleResponses { get; init; }
 
@@ -108,7 +111,8 @@ public sealed record RunResult(
 
     /// <summary>Requests throttled, whatever the reason.</summary>
     public long Throttled =>
-        ThrottledByAccountLimit + ThrottledByMaxInstances + ThrottledByQueueFull + ThrottledByInstanceCapacity + ThrottledByReservedConcurrency + ThrottledByScalingRate;
+        ThrottledByAccountLimit + ThrottledByMaxInstances + ThrottledByQueueFull + ThrottledByInstanceCapacity + ThrottledByReservedConcurrency + ThrottledByScalingRate +
+        ThrottledByRequestRate;
 
     /// <summary>Throttled / requests (0 with no requests).</summary>
     public double ThrottleRatio => Requests == 0 ? 0 : Throttled / (double)Requests;
@@ -129,6 +133,7 @@ public sealed record RunResult(
         ("throttledByReason.instanceCapacity", ThrottledByInstanceCapacity),
         ("throttledByReason.reservedConcurrency", ThrottledByReservedConcurrency),
         ("throttledByReason.scalingRate", ThrottledByScalingRate),
+        ("throttledByReason.requestRate", ThrottledByRequestRate),
         ("throttleResponses", ThrottleResponses),
         ("retries", Retries),
         ("timedOut", TimedOut),

@@ -43,6 +43,11 @@ public static class Oracles
             "serves one request and the environments started are exactly what the rate allows. Token bucket (1,000 per 10 s, " +
             "refilled continuously): floor(1,000 + 100 x t) by the last arrival t. Legacy burst (500, then 500 a minute): " +
             "ceil(500 + (t - t0) x 500 / 60), t0 the arrival that reached the burst. Deterministic: each replication must equal it."),
+        ("Request rate",
+            "AWS Lambda's invocation rate, 10 a second per unit of concurrency: a token bucket holding one second's worth, " +
+            "refilled continuously. Constant arrivals at three times the rate, of requests so short that concurrency never " +
+            "binds: the invocations served are floor(10 L + 10 L x (t - t1)) for an account limit L (or a reservation), t1 " +
+            "and t the first and last arrivals. Deterministic: each replication must equal it."),
         ("Reserved Erlang-B",
             "A function with reserved concurrency c in an account far larger is an M/G/c/c loss system of its own: it is throttled " +
             "(ReservedFunctionConcurrentInvocationLimitExceeded) in the fraction B(c, a) of its requests. Checks that the " +

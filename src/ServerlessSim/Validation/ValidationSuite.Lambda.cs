@@ -17,6 +17,8 @@ public static partial class ValidationSuite
     {
         yield return TokenBucketStep(quick: true);
         yield return LegacyBurstStep(quick: false);
+        yield return RequestRateStep(limit: 10, reserved: null, quick: true);
+        yield return RequestRateStep(limit: 1000, reserved: 5, quick: false);
         yield return ReservedErlangB(reserved: 10, load: 8, quick: true);
         yield return ProvisionedErlangB(provisioned: 20, load: 15, quick: true);
         yield return ClientRetries(quick: false);
@@ -61,6 +63,32 @@ public static partial class ValidationSuite
                 Rules(r => r with { ScalingRate = new LegacyBurstScalingRate(burst) }), ArrivalProcess.Constant(rate), ioSeconds: 1e6, horizon, warmUp: 0, replications: 2),
             r => r.InstanceStarts,
             Math.Ceiling(burst + ((lastArrival - rampStart) * LegacyBurstScalingRate.DefaultIncreasePerMinute / 60.0)),
+            MaxRelativeHalfWidth: 0,
+            quick,
+            Deterministic: true,
+            CheckLittlesLaw: false);
+    }
+
+    // Constant arrivals at 3 x 10 c a second (c the account limit, or the reservation) of 1 ms requests for 100 s: the
+    // bucket of 10 c serves 10 c at once, then 10 c a second. E.g. c = 10: arrivals n / 300 s, n = 1 .. 29,999, and
+    // floor(100 + 100 x 29,998 / 300) = floor(10,099.3) = 10,099 served.
+    private static ValidationCase RequestRateStep(int limit, int? reserved, bool quick)
+    {
+        const double horizon = 100;
+        var perSecond = PerRequestScalingOptions.LambdaRequestRatePerConcurrency * (reserved ?? limit);
+        var rate = 3 * perSecond;
+        var arrivals = Math.Ceiling(horizon * rate) - 1;
+        return new ValidationCase(
+            "Request rate",
+            reserved is { } reservation
+                ? FormattableString.Invariant($"reserved concurrency {reservation} of {limit:N0}: {perSecond:0}/s, arrivals at {rate:0}/s")
+                : FormattableString.Invariant($"account limit {limit:N0}: {perSecond:0}/s, arrivals at {rate:0}/s"),
+            "invocations served",
+            LambdaScenario(
+                Rules(r => r), ArrivalProcess.Constant(rate), ioSeconds: 0.001, horizon, warmUp: 0, limit: limit, replications: 2,
+                function: f => f with { ReservedConcurrency = reserved }),
+            r => r.Completed,
+            Math.Floor(perSecond + (perSecond * (arrivals - 1) / rate)),
             MaxRelativeHalfWidth: 0,
             quick,
             Deterministic: true,

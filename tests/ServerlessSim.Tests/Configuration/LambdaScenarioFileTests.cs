@@ -38,6 +38,15 @@ public class LambdaScenarioFileTests
     }
 
     [Test]
+    public void None_lifts_the_presets_request_rate()
+    {
+        var scaling = (PerRequestScalingOptions)Parse("""{ "preset": "awsLambda", "scaling": { "requestRatePerConcurrency": "none" } }""").Policies[0].Scaling!;
+
+        scaling.RequestRatePerConcurrency.Should().BeNull();
+        scaling.ScalingRate.Should().Be(ScalingRateOptions.AwsLambda, "only the field given changes");
+    }
+
+    [Test]
     public void The_legacy_preset_takes_its_regional_burst_from_the_scaling_rate()
     {
         var policy = Parse("""{ "preset": "awsLambdaLegacyBurst", "scaling": { "scalingRate": { "type": "legacyBurst", "initialBurst": 500 } } }""").Policies[0];
@@ -51,7 +60,7 @@ public class LambdaScenarioFileTests
     {
         var policy = Parse("""
             { "preset": "awsLambda", "scaling": {
-                "scalingRate": { "type": "tokenBucket", "environments": 500, "periodSeconds": 5 },
+                "scalingRate": { "type": "tokenBucket", "environments": 500, "periodSeconds": 5 }, "requestRatePerConcurrency": 4,
                 "keepAlive": "measuredAwsLambda2021", "idleChoice": "leastRecentlyUsed", "maxLifetimeMs": 7200000,
                 "initTimeoutSeconds": 10, "functionTimeoutSeconds": 29,
                 "provisionedConcurrency": { "steps": [ { "atSeconds": 0, "environments": 5 }, { "atSeconds": 3600, "environments": 50 } ], "repeatEverySeconds": 86400 } } }
@@ -60,6 +69,7 @@ public class LambdaScenarioFileTests
         policy.Scaling.Should().Be(new PerRequestScalingOptions
         {
             ScalingRate = new TokenBucketScalingRate(500, SimDuration.FromSeconds(5)),
+            RequestRatePerConcurrency = 4,
             KeepAlive = IdleLifetimeKeepAlive.MeasuredAwsLambda2021,
             IdleChoice = IdleEnvironmentChoice.LeastRecentlyUsed,
             MaxLifetime = new ConstantDistribution(7200),
@@ -131,6 +141,8 @@ public class LambdaScenarioFileTests
             "policies[0].scaling.scalingRate.environments", "0", "integer from 1");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"keepAlive\": { \"type\": \"idleLifetime\" } } }",
             "policies[0].scaling.keepAlive.idleLifetimeMs", "(missing)", "is required");
+        yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"requestRatePerConcurrency\": 0 } }", "policies[0].scaling.requestRatePerConcurrency", "0", "must be a number greater than 0 and at most 1000000");
+        yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"requestRatePerConcurrency\": \"fast\" } }", "policies[0].scaling.requestRatePerConcurrency", "\"fast\"", "or \"none\"");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"idleChoice\": \"oldest\" } }", "policies[0].scaling.idleChoice", "\"oldest\"", "must be one of");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"initTimeoutSeconds\": 0 } }", "policies[0].scaling.initTimeoutSeconds", "0", "greater than 0");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"provisionedConcurrency\": -5 } }", "policies[0].scaling.provisionedConcurrency", "-5", "integer from 0");

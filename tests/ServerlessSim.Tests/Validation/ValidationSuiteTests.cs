@@ -21,7 +21,7 @@ public class ValidationSuiteTests
         var oracles = new[]
         {
             "Erlang-B", "M/G/infinity", "M/G/1-PS", "M/M/c-PS", "Keep-alive", "KPA steady state", "Cloud Run steady state", "Interference", "Bill",
-            "Scaling rate", "Reserved Erlang-B", "Provisioned Erlang-B", "Retries", "Idle lifetime", "Hybrid histogram",
+            "Scaling rate", "Request rate", "Reserved Erlang-B", "Provisioned Erlang-B", "Retries", "Idle lifetime", "Hybrid histogram",
             "Batching",
         };
         var quick = oracles.Except(["Cloud Run steady state", "Idle lifetime"]);

@@ -21,11 +21,26 @@ public sealed record PerRequestScalingOptions : ScalingOptions
     /// <summary>Lambda's longest function timeout: 900 s (15 minutes).</summary>
     public static readonly SimDuration LambdaMaxFunctionTimeout = SimDuration.FromSeconds(900);
 
+    /// <summary>Lambda's invocation rate: 10 requests a second per unit of concurrency.</summary>
+    public const double LambdaRequestRatePerConcurrency = 10;
+
     /// <summary>Per-request scaling with no rate limit, a fixed keep-alive, no lifetime or timeout, nothing provisioned.</summary>
     public static PerRequestScalingOptions Instance { get; } = new();
 
     /// <summary>How fast new environments may be added; null for no limit.</summary>
     public ScalingRateOptions? ScalingRate { get; init; }
+
+    /// <summary>
+    /// Lambda's invocation rate limit, in requests per second per unit of concurrency (Lambda: 10): the account takes at
+    /// most this times its concurrency limit in invocations a second, and a function with reserved concurrency r at most
+    /// this times r; null for no limit.
+    /// </summary>
+    /// <remarks>
+    /// Each is a token bucket holding one second's worth, refilled continuously: with the default limit of 1,000, a
+    /// burst of 10,000 invocations at once, then 10,000 a second. It binds before the concurrency limit only for
+    /// invocations shorter than 1 / 10 s = 100 ms on average (Little's law: 1,000 in flight x 10 a second each).
+    /// </remarks>
+    public double? RequestRatePerConcurrency { get; init; }
 
     /// <summary>When idle environments are reclaimed; null for the function's fixed keep-alive.</summary>
     public KeepAliveOptions? KeepAlive { get; init; }
