@@ -28,15 +28,16 @@ internal static class SweepOutput
             }
             else
             {
-                written.Add(WriteAtomically(outDirectory, "sweep.csv", SweepCsv.ToCsv(result)));
-                written.Add(WriteAtomically(outDirectory, "sweep.json", document));
-
-                // sweep.csv has no room for the flag: a file beside it says so (and a complete sweep over it removes it).
+                // sweep.csv has no room for the flag: a file beside it says so, written first (and a complete sweep
+                // over it removes it last).
                 if (result.Partial)
                 {
                     written.Add(WriteAtomically(outDirectory, ReportWriter.PartialMarkerFile, PartialMarker));
                 }
-                else
+
+                written.Add(WriteAtomically(outDirectory, "sweep.csv", SweepCsv.ToCsv(result)));
+                written.Add(WriteAtomically(outDirectory, "sweep.json", document));
+                if (!result.Partial)
                 {
                     File.Delete(Path.Combine(outDirectory, ReportWriter.PartialMarkerFile));
                 }

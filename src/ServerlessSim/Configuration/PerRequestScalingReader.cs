@@ -5,7 +5,7 @@ using ServerlessSim.Policies.Scaling;
 
 namespace ServerlessSim.Configuration;
 
-/// <summary>Reads the fields of <c>"scaling": {"type": "perRequest", ...}</c>: Lambda's scaling rate, keep-alive, idle choice, lifetimes, timeouts and provisioned concurrency.</summary>
+/// <summary>Reads the fields of <c>"scaling": {"type": "perRequest", ...}</c>: Lambda's scaling rate, request rate, keep-alive, idle choice, lifetimes, timeouts and provisioned concurrency.</summary>
 internal static class PerRequestScalingReader
 {
     /// <summary>The fields of a per-request scaling object.</summary>

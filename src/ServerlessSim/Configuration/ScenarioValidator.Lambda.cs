@@ -86,6 +86,18 @@ public static partial class ScenarioValidator
         if (scaling.RequestRatePerConcurrency is { } requestRate)
         {
             errors.CheckRange(path + ".requestRatePerConcurrency", requestRate, 0, 1e6, minExclusive: true, "invocations per second per unit of concurrency");
+
+            // A bucket smaller than one invocation never lets one through: e.g. 0.5 a second x a reservation of 1.
+            var reservations = scenario.Functions.Select(f => f.ReservedConcurrency ?? 0).ToArray();
+            var units = reservations.Where(r => r > 0).Append(scenario.EffectiveAccount.ConcurrencyLimit - reservations.Sum()).Where(u => u > 0).ToArray();
+            var smallest = units.Length == 0 ? 0 : units.Min();
+            if (requestRate > 0 && smallest > 0 && requestRate * smallest < 1)
+            {
+                errors.Add(
+                    path + ".requestRatePerConcurrency",
+                    requestRate,
+                    FormattableString.Invariant($"x {smallest} (the smallest reservation, or the concurrency left unreserved) must allow at least 1 invocation a second"));
+            }
         }
 
         switch (scaling.ScalingRate)

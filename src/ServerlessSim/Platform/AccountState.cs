@@ -16,7 +16,7 @@ internal sealed class AccountState
 {
     private const int Unreserved = -1;
     private readonly int[] _reserved;
-    private readonly TokenBucket? _accountRate;
+    private readonly TokenBucket? _unreservedRate;
     private readonly TokenBucket?[] _reservedRate = [];
     private int[] _functionOf = new int[16];
     private int[] _slotOf = new int[16];
@@ -33,8 +33,11 @@ internal sealed class AccountState
         UnreservedLimit = concurrencyLimit - _reserved.Where(r => r > 0).Sum();
         if (requestRatePerConcurrency is { } perUnit)
         {
-            _accountRate = OneSecondBucket(perUnit * concurrencyLimit);
-            _reservedRate = _reserved.Select(r => r > 0 ? OneSecondBucket(perUnit * r) : null).ToArray(); // A reservation of 0 stops every invocation on concurrency.
+            // Split as the limit is: the unreserved functions share perUnit x (limit - reservations), each reserved
+            // function has perUnit x r of its own, so together at most perUnit x limit. A reservation of 0 has none:
+            // its requests are throttled on concurrency.
+            _unreservedRate = OneSecondBucket(perUnit * UnreservedLimit);
+            _reservedRate = _reserved.Select(r => r > 0 ? OneSecondBucket(perUnit * r) : null).ToArray();
         }
     }
 
@@ -69,25 +72,14 @@ internal sealed class AccountState
 
     /// <summary>
     /// Whether function <paramref name="function"/> may be invoked at <paramref name="nowSeconds"/> under the request
-    /// rate (its reservation's, then the account's); else why not. An invocation let through takes a token from each.
+    /// rate (its reservation's, or the unreserved functions' shared one); else why not. Nothing is taken: an
+    /// invocation admitted by every check then calls <see cref="TakeInvocationToken"/>.
     /// </summary>
-    public ThrottleReason? AdmitInvocationRate(int function, double nowSeconds)
-    {
-        if (_accountRate is null)
-        {
-            return null;
-        }
+    public ThrottleReason? AdmitInvocationRate(int function, double nowSeconds) =>
+        RateBucketOf(function) is { } bucket && !bucket.HasToken(nowSeconds) ? ThrottleReason.RequestRate : null;
 
-        var reserved = function < _reservedRate.Length ? _reservedRate[function] : null;
-        if ((reserved is not null && !reserved.HasToken(nowSeconds)) || !_accountRate.HasToken(nowSeconds))
-        {
-            return ThrottleReason.RequestRate;
-        }
-
-        reserved?.Take();
-        _accountRate.Take();
-        return null;
-    }
+    /// <summary>Function <paramref name="function"/>'s invocation was admitted at the time <see cref="AdmitInvocationRate"/> was asked: it uses a token of the rate.</summary>
+    public void TakeInvocationToken(int function) => RateBucketOf(function)?.Take();
 
     /// <summary>Gives instance slot <paramref name="slot"/> of function <paramref name="function"/> an account-wide id.</summary>
     public int RegisterInstance(int function, int slot)
@@ -112,6 +104,9 @@ internal sealed class AccountState
 
     // One second's worth of invocations at once from rest, then perSecond: e.g. 10 x 1,000 = 10,000, then 10,000 a second.
     private static TokenBucket OneSecondBucket(double perSecond) => new(perSecond, perSecond);
+
+    private TokenBucket? RateBucketOf(int function) =>
+        _unreservedRate is null ? null : IsReserved(function) ? _reservedRate[function] : _unreservedRate;
 
     private ThrottleReason? Admit(int function, int units)
     {

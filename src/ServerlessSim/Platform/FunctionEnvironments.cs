@@ -11,8 +11,8 @@ namespace ServerlessSim.Platform;
 /// <summary>The execution environments of one function under per-request scaling (AWS Lambda): limits, dispatch, cold starts, execution, expiry.</summary>
 /// <remarks>
 /// An invocation takes a free provisioned environment, else a free on-demand one, else starts one on the request
-/// path (a cold start) unless a limit throttles it: the account's concurrency, the function's reservation and cap,
-/// the scaling rate. Per invocation: one completion event, plus (with many invocations per environment) a share of
+/// path (a cold start) unless a limit throttles it: the request rate, the account's concurrency, the function's
+/// reservation and cap, the scaling rate. Per invocation: one completion event, plus (with many invocations per environment) a share of
 /// its environment's CPU events. Expiry costs one pending event per function, not one per idle period: under a fixed
 /// keep-alive idle environments are kept in the order they went idle and the sweep targets the oldest; under other
 /// keep-alives and lifetimes a <see cref="DeadlineHeap"/> keeps the earliest deadline. Split by concern: admission
@@ -212,6 +212,7 @@ internal sealed partial class FunctionEnvironments : IInvocationTarget
             cold = true;
         }
 
+        _account.TakeInvocationToken(_function);
         if (_hybrid is not null)
         {
             OnFunctionBusy(now);

@@ -118,6 +118,11 @@ internal static class PerRequestDescription
                 break;
         }
 
+        if (scaling.RequestRatePerConcurrency is { } requestRate)
+        {
+            json.WriteNumber("requestRatePerConcurrency", requestRate);
+        }
+
         json.WriteString("keepAlive", scaling.KeepAlive is { } keepAlive ? KeepAlive(keepAlive) : "fixed");
         json.WriteString("idleChoice", Camel(scaling.IdleChoice));
         if (scaling.MaxLifetime is { } lifetime)

@@ -24,13 +24,23 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
-        var written = new List<string>
+
+        // The CSVs have no room for a flag, so a cancelled run's folder says so in a file of its own, written first so
+        // that no partial file is ever there unmarked; a complete run written over it (--force) removes it last.
+        var marker = Path.Combine(directory, PartialMarkerFile);
+        var written = new List<string>();
+        if (result.Partial)
         {
+            written.Add(WriteAtomically(directory, PartialMarkerFile, PartialMarker(result)));
+        }
+
+        written.AddRange(
+        [
             WriteAtomically(directory, "results.json", ResultsDocument.ToJson(result)),
             WriteAtomically(directory, "summary.csv", CsvWriters.Summary(result)),
             WriteAtomically(directory, "cost.csv", CsvWriters.Cost(result)),
             WriteAtomically(directory, "latency-percentiles.csv", CsvWriters.LatencyPercentiles(result)),
-        };
+        ]);
         if (result.Scenario.Functions.Count > 1)
         {
             written.Add(WriteAtomically(directory, "functions.csv", CsvWriters.Functions(result)));
@@ -51,15 +61,7 @@ public static class ReportWriter
         }
 
         written.Add(WriteAtomically(directory, "report.md", Markdown(result, figures)));
-
-        // The CSVs have no room for a flag, so a cancelled run's folder says so in a file of its own; a complete run
-        // written over it with --force removes it.
-        var marker = Path.Combine(directory, PartialMarkerFile);
-        if (result.Partial)
-        {
-            written.Add(WriteAtomically(directory, PartialMarkerFile, PartialMarker(result)));
-        }
-        else
+        if (!result.Partial)
         {
             File.Delete(marker);
         }

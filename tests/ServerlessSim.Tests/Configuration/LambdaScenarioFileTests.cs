@@ -142,6 +142,7 @@ public class LambdaScenarioFileTests
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"keepAlive\": { \"type\": \"idleLifetime\" } } }",
             "policies[0].scaling.keepAlive.idleLifetimeMs", "(missing)", "is required");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"requestRatePerConcurrency\": 0 } }", "policies[0].scaling.requestRatePerConcurrency", "0", "must be a number greater than 0 and at most 1000000");
+        yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"requestRatePerConcurrency\": 0.0005 } }", "policies[0].scaling.requestRatePerConcurrency", "0.0005", "x 1000 (the smallest reservation, or the concurrency left unreserved) must allow at least 1 invocation a second");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"requestRatePerConcurrency\": \"fast\" } }", "policies[0].scaling.requestRatePerConcurrency", "\"fast\"", "or \"none\"");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"idleChoice\": \"oldest\" } }", "policies[0].scaling.idleChoice", "\"oldest\"", "must be one of");
         yield return Policy("{ \"preset\": \"awsLambda\", \"scaling\": { \"initTimeoutSeconds\": 0 } }", "policies[0].scaling.initTimeoutSeconds", "0", "greater than 0");

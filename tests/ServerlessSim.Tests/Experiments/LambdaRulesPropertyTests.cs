@@ -52,14 +52,21 @@ public class LambdaRulesPropertyTests
         })));
 
     private static readonly Gen<PerRequestScalingOptions> Rules =
-        Gen.Select(Gen.Int[0, 2], KeepAlives, Gen.Int[0, 2], Gen.Double[0, 20], Gen.Double[0, 3], Gen.Int[0, 10], Gen.Bool)
-           .Select((rate, keepAlive, idle, lifetime, timeout, provisioned, schedule) => new PerRequestScalingOptions
+        // rates: the scaling rate (rates % 3) and the request rate per unit of concurrency (rates / 3: none, 1 that binds, Lambda's 10).
+        Gen.Select(Gen.Int[0, 8], KeepAlives, Gen.Int[0, 2], Gen.Double[0, 20], Gen.Double[0, 3], Gen.Int[0, 10], Gen.Bool)
+           .Select((rates, keepAlive, idle, lifetime, timeout, provisioned, schedule) => new PerRequestScalingOptions
            {
-               ScalingRate = rate switch
+               ScalingRate = (rates % 3) switch
                {
                    0 => null,
                    1 => new TokenBucketScalingRate(5, SimDuration.FromSeconds(1)),
                    _ => new LegacyBurstScalingRate(10, 60),
+               },
+               RequestRatePerConcurrency = (rates / 3) switch
+               {
+                   0 => null,
+                   1 => 1,
+                   _ => PerRequestScalingOptions.LambdaRequestRatePerConcurrency,
                },
                KeepAlive = keepAlive,
                IdleChoice = (IdleEnvironmentChoice)idle,

@@ -45,9 +45,30 @@ public sealed class RequestRateTests
         var run = LambdaScenarios.Run(scenario);
 
         run.Retries.Should().BeGreaterThan(0);
+        run.Throttled.Should().BeGreaterThan(0);
         run.ThrottledByRequestRate.Should().Be(run.Throttled, "every 429 here is the rate's");
+
+        // The bucket's 10,099 by the last arrival, plus its refill (100 a second) while the last retries come, at most
+        // 1 s + 2 s later: without the rate on retries, most of the 29,999 would complete.
+        run.Completed.Should().BeInRange(10_100, 10_400);
         run.ThrottleResponses.Should().Be(run.Retries + run.Throttled);
         LambdaScenarios.Ended(run).Should().Be(run.Requests);
+    }
+
+    // Reserved concurrency 0 switches a function off on concurrency; it must not use the other functions' rate.
+    [Test]
+    public void The_unreserved_functions_share_the_rate_left_by_the_reservations()
+    {
+        var scenario = LambdaScenarios.Scenario(ArrivalProcess.Constant(300), ioSeconds: 0.001, horizonSeconds: 100, limit: 110);
+        var off = scenario.Function with { Name = "off", ReservedConcurrency = 0 };
+        var reserved = scenario.Function with { Name = "reserved", ReservedConcurrency = 10 };
+        var open = scenario.Function with { Name = "open", Arrivals = ArrivalProcess.Constant(3000) };
+
+        var run = ServerlessSim.Experiments.ScenarioRunner.Run(scenario with { Functions = [off, reserved, open] }, 0, 0);
+
+        run.FunctionResults[0].ThrottledByReservedConcurrency.Should().Be(29_999, "a reservation of 0 throttles on concurrency, not on the rate");
+        run.FunctionResults[1].Completed.Should().Be(10_099, "its own 100 a second, untouched by the others");
+        run.FunctionResults[2].Completed.Should().Be(100_999, "1,000 a second for the 100 left unreserved: floor(1,000 + 1,000 x 299,998 / 3,000)");
     }
 
     [Test]
