@@ -4,10 +4,13 @@ using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
 using ServerlessSim.Platform;
 using ServerlessSim.Platform.EventSources;
+using ServerlessSim.Platform.Pool;
 using ServerlessSim.Policies;
 using ServerlessSim.Policies.Concurrency;
+using ServerlessSim.Policies.Contention;
 using ServerlessSim.Policies.Dispatch;
 using ServerlessSim.Policies.Scaling;
+using ServerlessSim.Policies.Waiting;
 using ServerlessSim.Randomness;
 using ServerlessSim.Reporting;
 
@@ -47,7 +50,8 @@ public static class ScenarioRunner
         var models = new IFunctionModel[functions.Count];
         for (var f = 0; f < functions.Count; f++)
         {
-            var settings = new PlatformModelSettings(
+            var autoscaling = policy.Batching is null ? policy.Scaling as AutoscalingOptions : null; // Event sources invoke per-request pools.
+            var settings = new PoolSettings(
                 f,
                 functions[f],
                 concurrency.MaxConcurrentPerInstance,
@@ -57,6 +61,11 @@ public static class ScenarioRunner
                 horizon)
             {
                 Scaling = policy.Scaling as PerRequestScalingOptions ?? PerRequestScalingOptions.Instance,
+                Autoscaling = autoscaling,
+                Waiting = autoscaling is null ? WaitingOptions.NewInstance : policy.EffectiveWaiting,
+                Contention = autoscaling is null ? ContentionOptions.ProcessorSharing : policy.EffectiveContention,
+                DispatchRandom = RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Dispatch),
+                MemoryRandom = RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Memory),
             };
             var metrics = accountMetrics is null ? new RunMetrics(warmUp, horizon, step) : RunMetrics.ForFunctionOfMany(warmUp, horizon);
             var streams = RandomStreams.For(scenario.Seed, replication, f);
@@ -72,20 +81,7 @@ public static class ScenarioRunner
                         RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Batching),
                         accountMetrics is null ? step : null,
                         (double)scenario.EffectivePrices[PriceKeys.SqsRequestChunkBytes].Value))
-                : policy.Scaling is AutoscalingOptions scaling
-                ? new AutoscaledPoolModel(
-                    new AutoscaledPoolSettings(
-                        settings,
-                        scaling,
-                        policy.EffectiveWaiting,
-                        policy.EffectiveContention,
-                        RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Dispatch),
-                        RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Memory)),
-                    streams,
-                    account,
-                    metrics,
-                    accountMetrics)
-                : new PlatformModel(settings, streams, account, metrics, accountMetrics);
+                : new DirectInvocationModel(settings, streams, account, metrics, accountMetrics);
         }
 
         var model = new AccountModel(models, account, accountMetrics);

@@ -5,8 +5,8 @@ namespace ServerlessSim.Platform;
 
 /// <summary>One function of an account on one policy, as the <see cref="AccountModel"/> sees it: it starts, handles its events and reports its load.</summary>
 /// <remarks>
-/// <see cref="PlatformModel"/> is Lambda's per-request scaling; <see cref="AutoscaledPoolModel"/> is a pool of
-/// many-requests instances under an autoscaler. After each event the account reads <see cref="Instances"/>,
+/// <see cref="DirectInvocationModel"/> is a function its clients call (on any platform);
+/// <see cref="EventSources.EventSourceModel"/> one an event source invokes with batches. After each event the account reads <see cref="Instances"/>,
 /// <see cref="InFlight"/> and <see cref="Concurrency"/> to keep its running totals.
 /// </remarks>
 internal interface IFunctionModel

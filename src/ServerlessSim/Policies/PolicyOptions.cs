@@ -44,7 +44,7 @@ public sealed record PolicyOptions(
     public DispatchOptions EffectiveDispatch => Dispatch ?? new DispatchOptions();
 
     /// <summary>How instances are added and removed; null for AWS Lambda's per-request scaling.</summary>
-    /// <remarks>An autoscaler (<see cref="AutoscalingOptions"/>) runs the function as a pool (<c>AutoscaledPoolModel</c>), K per instance.</remarks>
+    /// <remarks>An autoscaler (<see cref="AutoscalingOptions"/>) runs the function as a pool whose instances an autoscaler adds (<c>AutoscaledSupply</c>), K per instance.</remarks>
     public ScalingOptions? Scaling { get; init; }
 
     /// <summary>Where a request waits when no instance has a free slot; null for the scaling's default (Lambda: a new instance).</summary>

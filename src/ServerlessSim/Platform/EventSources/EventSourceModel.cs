@@ -1,5 +1,6 @@
 using ServerlessSim.Engine;
 using ServerlessSim.Metrics;
+using ServerlessSim.Platform.Pool;
 using ServerlessSim.Policies.Batching;
 using ServerlessSim.Randomness;
 using ServerlessSim.Reporting;
@@ -9,7 +10,7 @@ namespace ServerlessSim.Platform.EventSources;
 
 /// <summary>
 /// One function behind an event source (<see cref="SqsEventSourceModel"/>, <see cref="KinesisEventSourceModel"/>):
-/// requests arrive as messages, and the source invokes the function's <see cref="FunctionEnvironments"/> with batches.
+/// requests arrive as messages, and the source invokes the function's <see cref="FunctionPool"/> with batches.
 /// </summary>
 /// <remarks>
 /// A message is a request: its work is drawn from the function's work profile (the same draws as every other policy on
@@ -42,7 +43,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, settings.FunctionIndex, settings.HorizonSeconds, inStreamSlot: accountMetrics is null);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _messageDraws = new MessageSampler(batching, run.BatchingRandom);
-        Environments = new FunctionEnvironments(settings, streams, run.Account, metrics, accountMetrics, this);
+        Environments = new FunctionPool(settings, streams, run.Account, metrics, accountMetrics, this);
         Metrics = metrics;
         _accountMetrics = accountMetrics;
         Source = new EventSourceMetrics(batching.Kind, WarmUpSeconds, HorizonSeconds, batching.BatchSize, run.TimeSeriesStepSeconds);
@@ -78,7 +79,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
 
     private protected double HorizonSeconds { get; }
 
-    private protected FunctionEnvironments Environments { get; }
+    private protected FunctionPool Environments { get; }
 
     private protected MessageTable Messages { get; } = new();
 
@@ -113,6 +114,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         var instances = Environments.Instances;
         // Messages held count as requests in flight; none waits for a caller's retry (the queue is the source's, in batching.*).
         Metrics.Advance(now, instances.Live, instances.Busy, instances.Initializing, MessagesHeld);
+        Environments.Advance(now);
         Source.Advance(now, MessagesHeld, OldestSentSeconds);
         OnTimePassed(now);
         if (kind == PlatformEvents.Arrival)
@@ -129,6 +131,11 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
 
     /// <summary>The event source's result, the state held up to the horizon included.</summary>
     public EventSourceResult ToResult() => Source.ToResult(Requests, MessagesHeld, OldestSentSeconds);
+
+    /// <summary>Never called: an event source invokes a per-request pool, which neither queues invocations nor fails instances on memory.</summary>
+    /// <exception cref="InvalidOperationException">Always: a pool broke that rule.</exception>
+    public void OnInvocationAbandoned(int token) =>
+        throw new InvalidOperationException($"Batch {token} was abandoned by its pool: event sources invoke per-request pools, which neither queue invocations nor fail instances.");
 
     public void OnInvocationDone(Simulator simulator, double now, in FinishedInvocation invocation)
     {
@@ -219,7 +226,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     private protected ThrottleReason? Invoke(Simulator simulator, int batch, double now)
     {
         var counted = Batches.Counted[batch];
-        var reason = Environments.TryInvoke(simulator, now, Batches.CpuSeconds[batch], Batches.IoSeconds[batch], counted, batch);
+        var reason = Environments.TryInvoke(simulator, now, batch, new CallerRequest(now, Batches.CpuSeconds[batch], Batches.IoSeconds[batch], 0, counted));
         if (reason is null)
         {
             Source.OnInvocation(counted, now, Batches.Count[batch], IteratorAgeSeconds(batch, now));

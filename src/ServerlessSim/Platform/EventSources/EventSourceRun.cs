@@ -1,4 +1,5 @@
 using ServerlessSim.Metrics;
+using ServerlessSim.Platform.Pool;
 using ServerlessSim.Randomness;
 
 namespace ServerlessSim.Platform.EventSources;
@@ -13,7 +14,7 @@ namespace ServerlessSim.Platform.EventSources;
 /// <param name="TimeSeriesStepSeconds">The event source's time-series step; null for none.</param>
 /// <param name="SqsChunkBytes">Bytes per billed SQS request (the price table's <c>sqs.requestChunkBytes</c>).</param>
 internal sealed record EventSourceRun(
-    PlatformModelSettings Settings,
+    PoolSettings Settings,
     RandomStreams Streams,
     AccountState Account,
     RunMetrics Metrics,

@@ -1,6 +1,6 @@
 using ServerlessSim.Policies.KeepAlive;
 
-namespace ServerlessSim.Platform;
+namespace ServerlessSim.Platform.Pool;
 
 /// <summary>The idle-time histogram of one function and the windows the hybrid histogram policy draws from it (<see cref="HybridHistogramKeepAlive"/>).</summary>
 internal sealed class HybridHistogram

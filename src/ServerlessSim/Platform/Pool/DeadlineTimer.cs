@@ -1,6 +1,6 @@
 using ServerlessSim.Engine;
 
-namespace ServerlessSim.Platform;
+namespace ServerlessSim.Platform.Pool;
 
 /// <summary>A <see cref="DeadlineHeap"/> with the one pending event that looks at its earliest deadline.</summary>
 /// <remarks>

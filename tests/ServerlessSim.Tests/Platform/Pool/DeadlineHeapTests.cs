@@ -1,7 +1,8 @@
 using CsCheck;
 using ServerlessSim.Platform;
+using ServerlessSim.Platform.Pool;
 
-namespace ServerlessSim.Tests.Platform;
+namespace ServerlessSim.Tests.Platform.Pool;
 
 public class DeadlineHeapTests
 {

@@ -1,6 +1,6 @@
 using ServerlessSim.Policies.Scaling;
 
-namespace ServerlessSim.Platform;
+namespace ServerlessSim.Platform.Pool;
 
 /// <summary>Whether a function may add an environment now, under its scaling rate (<see cref="ScalingRateOptions"/>).</summary>
 internal abstract class ScalingRateLimiter

@@ -12,10 +12,10 @@ using ServerlessSim.Reporting;
 using ServerlessSim.Tests.TestSupport;
 using ServerlessSim.Workload;
 
-namespace ServerlessSim.Tests.Platform;
+namespace ServerlessSim.Tests.Platform.Pool;
 
 /// <summary>Autoscaled many-requests pools run end to end: queue timeouts and rejections worked by hand, scale to zero, failures, throttling.</summary>
-public class AutoscaledPoolModelTests
+public class AutoscaledPoolTests
 {
     private static readonly IDistribution None = ConstantDistribution.Zero;
 

@@ -1,8 +1,9 @@
 using ServerlessSim.Engine;
 using ServerlessSim.Platform;
+using ServerlessSim.Platform.Pool;
 using ServerlessSim.Policies.KeepAlive;
 
-namespace ServerlessSim.Tests.Platform;
+namespace ServerlessSim.Tests.Platform.Pool;
 
 public class HybridHistogramTests
 {

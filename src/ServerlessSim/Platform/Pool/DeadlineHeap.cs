@@ -1,4 +1,4 @@
-namespace ServerlessSim.Platform;
+namespace ServerlessSim.Platform.Pool;
 
 /// <summary>Instances with a deadline (an idle environment's expiry, an environment's end of life), earliest first.</summary>
 /// <remarks>

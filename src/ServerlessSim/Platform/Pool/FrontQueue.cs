@@ -1,4 +1,4 @@
-namespace ServerlessSim.Platform;
+namespace ServerlessSim.Platform.Pool;
 
 /// <summary>Requests waiting for a free slot in arrival order (Knative's activator, Cloud Run's pending requests): a ring buffer of request slots.</summary>
 /// <remarks>
