@@ -69,6 +69,7 @@ public static class ScenarioRunner
             };
             var metrics = accountMetrics is null ? new RunMetrics(warmUp, horizon, step) : RunMetrics.ForFunctionOfMany(warmUp, horizon);
             var streams = RandomStreams.For(scenario.Seed, replication, f);
+            var sink = new MetricsSink(metrics, accountMetrics, warmUp);
             models[f] = policy.Batching is { } batching
                 ? EventSourceModel.Create(
                     batching,
@@ -76,12 +77,11 @@ public static class ScenarioRunner
                         settings,
                         streams,
                         account,
-                        metrics,
-                        accountMetrics,
+                        sink,
                         RandomStream.For(scenario.Seed, replication, f, StreamPurpose.Batching),
                         accountMetrics is null ? step : null,
                         (double)scenario.EffectivePrices[PriceKeys.SqsRequestChunkBytes].Value))
-                : new DirectInvocationModel(settings, streams, account, metrics, accountMetrics);
+                : new DirectInvocationModel(settings, streams, account, sink);
         }
 
         var model = new AccountModel(models, account, accountMetrics);

@@ -27,8 +27,7 @@ internal sealed class Callers
     private readonly double _errorProbability;
     private readonly RandomStream _retryRandom;
     private readonly RandomStream _errorRandom;
-    private readonly RunMetrics _metrics;
-    private readonly RunMetrics? _accountMetrics;
+    private readonly MetricsSink _metrics;
     private readonly RetryRecords _records = new();
 
     /// <param name="function">The function's index (the tag of its retry events).</param>
@@ -36,10 +35,9 @@ internal sealed class Callers
     /// <param name="errorProbability">The chance that an executed attempt ends in a function error (0..1).</param>
     /// <param name="retryRandom">The substream of retry delays.</param>
     /// <param name="errorRandom">The substream of function errors.</param>
-    /// <param name="metrics">The function's metrics.</param>
-    /// <param name="accountMetrics">The account's, with several functions.</param>
+    /// <param name="metrics">Where the function's (and the account's) metrics are fed.</param>
     public Callers(
-        int function, InvocationOptions? invocation, double errorProbability, RandomStream retryRandom, RandomStream errorRandom, RunMetrics metrics, RunMetrics? accountMetrics)
+        int function, InvocationOptions? invocation, double errorProbability, RandomStream retryRandom, RandomStream errorRandom, MetricsSink metrics)
     {
         _function = function;
         _clientRetry = (invocation as SynchronousInvocation)?.Retry;
@@ -48,7 +46,6 @@ internal sealed class Callers
         _retryRandom = retryRandom;
         _errorRandom = errorRandom;
         _metrics = metrics;
-        _accountMetrics = accountMetrics;
     }
 
     /// <summary>Requests waiting to be retried (off the platform: in a client's backoff or Lambda's asynchronous queue).</summary>
@@ -58,7 +55,6 @@ internal sealed class Callers
     public void Rejected(Simulator simulator, double now, int token, in CallerRequest attempt, ThrottleReason reason)
     {
         _metrics.OnThrottleResponse(attempt.Counted, now);
-        _accountMetrics?.OnThrottleResponse(attempt.Counted, now);
         if (_async is not null)
         {
             var record = Keep(token, attempt);
@@ -81,7 +77,6 @@ internal sealed class Callers
         }
 
         _metrics.OnThrottled(attempt.Counted, reason);
-        _accountMetrics?.OnThrottled(attempt.Counted, reason);
         Release(token);
     }
 
@@ -98,7 +93,6 @@ internal sealed class Callers
         {
             var latency = now - (token == FirstAttempt ? attempt.ArrivalSeconds : _records.ArrivalSeconds[token]);
             _metrics.OnCompletion(attempt.Counted, now, latency);
-            _accountMetrics?.OnCompletion(attempt.Counted, now, latency);
             Release(token);
             return;
         }
@@ -113,7 +107,6 @@ internal sealed class Callers
         }
 
         _metrics.OnFunctionError(attempt.Counted);
-        _accountMetrics?.OnFunctionError(attempt.Counted);
         Release(token);
     }
 
@@ -128,14 +121,12 @@ internal sealed class Callers
         if (_async is not null && now >= _records.ArrivalSeconds[record] + _async.MaxEventAge.Seconds)
         {
             _metrics.OnDropped(counted);
-            _accountMetrics?.OnDropped(counted);
             _records.Release(record);
             attempt = default;
             return false;
         }
 
         _metrics.OnRetry(counted, now, now - _records.ArrivalSeconds[record]);
-        _accountMetrics?.OnRetry(counted, now, now - _records.ArrivalSeconds[record]);
         attempt = new CallerRequest(now, _records.CpuSeconds[record], _records.IoSeconds[record], _records.MemoryMb[record], counted);
         return true;
     }
@@ -148,7 +139,6 @@ internal sealed class Callers
         if (expiry <= now)
         {
             _metrics.OnDropped(_records.Counted[record]);
-            _accountMetrics?.OnDropped(_records.Counted[record]);
             _records.Release(record);
             return;
         }

@@ -21,28 +21,24 @@ internal sealed class DirectInvocationModel : IFunctionModel, IInvocationCaller
     private readonly RandomStream? _memoryRandom;
     private readonly FunctionPool _pool;
     private readonly Callers _callers;
-    private readonly RunMetrics? _accountMetrics;
-    private readonly double _warmUpSeconds;
+    private readonly MetricsSink _sink;
 
     /// <param name="settings">The function and the policy, resolved.</param>
     /// <param name="streams">The function's random substreams.</param>
     /// <param name="account">The account's shared limit and load.</param>
-    /// <param name="metrics">The function's metrics.</param>
-    /// <param name="accountMetrics">The account's metrics when it has several functions (null with one: the function's are the account's).</param>
-    public DirectInvocationModel(
-        PoolSettings settings, RandomStreams streams, AccountState account, RunMetrics metrics, RunMetrics? accountMetrics)
+    /// <param name="sink">Where the function's (and the account's) metrics are fed.</param>
+    public DirectInvocationModel(PoolSettings settings, RandomStreams streams, AccountState account, MetricsSink sink)
     {
         var function = settings.Function;
         var index = settings.FunctionIndex;
-        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, index, settings.HorizonSeconds, inStreamSlot: accountMetrics is null);
+        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, index, settings.HorizonSeconds, inStreamSlot: !sink.SharesAccount);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _memoryPerRequest = settings.Contention.Memory?.PerRequestMb;
         _memoryRandom = settings.MemoryRandom;
-        _pool = new FunctionPool(settings, streams, account, metrics, accountMetrics, this);
-        _callers = new Callers(index, function.Invocation, function.ErrorProbability, streams.Retries!, streams.Errors!, metrics, accountMetrics);
-        _warmUpSeconds = settings.WarmUpSeconds;
-        Metrics = metrics;
-        _accountMetrics = accountMetrics;
+        _pool = new FunctionPool(settings, streams, account, sink, this);
+        _callers = new Callers(index, function.Invocation, function.ErrorProbability, streams.Retries!, streams.Errors!, sink);
+        _sink = sink;
+        Metrics = sink.Function;
     }
 
     public InstanceCounts Instances => _pool.Instances;
@@ -110,9 +106,8 @@ internal sealed class DirectInvocationModel : IFunctionModel, IInvocationCaller
         // Work (and memory) are drawn for every request, served or not, so that policies on the same seed see the same requests.
         var (cpu, io) = _work.Next();
         var memory = _memoryPerRequest?.Sample(_memoryRandom!) ?? 0;
-        var counted = now >= _warmUpSeconds;
-        Metrics.OnArrival(counted, now);
-        _accountMetrics?.OnArrival(counted, now);
+        var counted = _sink.Counts(now);
+        _sink.OnArrival(counted, now);
         Attempt(simulator, now, Callers.FirstAttempt, new CallerRequest(now, cpu, io, memory, counted));
     }
 

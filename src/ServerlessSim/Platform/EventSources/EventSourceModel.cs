@@ -26,7 +26,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     private readonly FunctionArrivals _arrivals;
     private readonly WorkProfileSampler _work;
     private readonly MessageSampler _messageDraws;
-    private readonly RunMetrics? _accountMetrics;
+    private readonly MetricsSink _sink;
     private readonly BatchWorkCalculator _batchWork;
     private readonly double _errorProbability;
     private readonly RandomStream _errors;
@@ -35,17 +35,17 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
 
     private protected EventSourceModel(BatchingOptions batching, EventSourceRun run)
     {
-        var (settings, streams, metrics, accountMetrics) = (run.Settings, run.Streams, run.Metrics, run.AccountMetrics);
+        var (settings, streams, sink) = (run.Settings, run.Streams, run.Sink);
         var function = settings.Function;
         Function = settings.FunctionIndex;
         WarmUpSeconds = settings.WarmUpSeconds;
         HorizonSeconds = settings.HorizonSeconds;
-        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, settings.FunctionIndex, settings.HorizonSeconds, inStreamSlot: accountMetrics is null);
+        _arrivals = new FunctionArrivals(function.Arrivals, streams.Arrivals, settings.FunctionIndex, settings.HorizonSeconds, inStreamSlot: !sink.SharesAccount);
         _work = new WorkProfileSampler(function.Work, streams.Work);
         _messageDraws = new MessageSampler(batching, run.BatchingRandom);
-        Environments = new FunctionPool(settings, streams, run.Account, metrics, accountMetrics, this);
-        Metrics = metrics;
-        _accountMetrics = accountMetrics;
+        Environments = new FunctionPool(settings, streams, run.Account, sink, this);
+        Metrics = sink.Function;
+        _sink = sink;
         Source = new EventSourceMetrics(batching.Kind, WarmUpSeconds, HorizonSeconds, batching.BatchSize, run.TimeSeriesStepSeconds);
         Batches = new BatchTable(batching.BatchSize);
         _batchWork = new BatchWorkCalculator(batching.EffectiveExecution, settings.VCpus);
@@ -163,16 +163,14 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     public void OnDeadLettered(int slot, double nowSeconds)
     {
         var counted = Messages.Counted[slot];
-        Metrics.OnDropped(counted);
-        _accountMetrics?.OnDropped(counted);
+        _sink.OnDropped(counted);
         Source.OnDeadLettered(counted, nowSeconds);
     }
 
     public void OnExpired(int slot, double nowSeconds)
     {
         var counted = Messages.Counted[slot];
-        Metrics.OnDropped(counted);
-        _accountMetrics?.OnDropped(counted);
+        _sink.OnDropped(counted);
         Source.OnExpired(counted);
     }
 
@@ -234,8 +232,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         else
         {
             Source.OnThrottledAttempt(counted);
-            Metrics.OnThrottleResponse(counted, now);
-            _accountMetrics?.OnThrottleResponse(counted, now);
+            _sink.OnThrottleResponse(counted, now);
         }
 
         return reason;
@@ -244,8 +241,7 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
     /// <summary>A message sent at <paramref name="sentSeconds"/> was processed (and deleted) at <paramref name="now"/>.</summary>
     private protected void OnProcessed(bool counted, double sentSeconds, double now)
     {
-        Metrics.OnCompletion(counted, now, now - sentSeconds);
-        _accountMetrics?.OnCompletion(counted, now, now - sentSeconds);
+        _sink.OnCompletion(counted, now, now - sentSeconds);
         Source.OnProcessed(counted);
     }
 
@@ -260,9 +256,8 @@ internal abstract class EventSourceModel : IFunctionModel, IInvocationCaller, IM
         // Work is drawn for every message, as for every request of every policy, so that policies see the same requests.
         var (cpu, io) = _work.Next();
         var (size, key) = _messageDraws.Next();
-        var counted = now >= WarmUpSeconds;
-        Metrics.OnArrival(counted, now);
-        _accountMetrics?.OnArrival(counted, now);
+        var counted = _sink.Counts(now);
+        _sink.OnArrival(counted, now);
         Source.OnSent(counted);
         var slot = Accept(now, size, key);
         Messages.CpuSeconds[slot] = cpu;

@@ -8,8 +8,7 @@ namespace ServerlessSim.Platform.EventSources;
 /// <param name="Settings">The function and the policy, resolved.</param>
 /// <param name="Streams">The function's random substreams.</param>
 /// <param name="Account">The account's shared limit and load.</param>
-/// <param name="Metrics">The function's metrics.</param>
-/// <param name="AccountMetrics">The account's metrics when it has several functions (null with one).</param>
+/// <param name="Sink">Where the function's (and the account's) metrics are fed.</param>
 /// <param name="BatchingRandom">The function's batching substream (message sizes, groups, keys).</param>
 /// <param name="TimeSeriesStepSeconds">The event source's time-series step; null for none.</param>
 /// <param name="SqsChunkBytes">Bytes per billed SQS request (the price table's <c>sqs.requestChunkBytes</c>).</param>
@@ -17,8 +16,7 @@ internal sealed record EventSourceRun(
     PoolSettings Settings,
     RandomStreams Streams,
     AccountState Account,
-    RunMetrics Metrics,
-    RunMetrics? AccountMetrics,
+    MetricsSink Sink,
     RandomStream BatchingRandom,
     double? TimeSeriesStepSeconds,
     double SqsChunkBytes);

@@ -41,17 +41,15 @@ internal sealed class FunctionPool : IInvocationTarget
     /// <param name="settings">The function and the policy, resolved.</param>
     /// <param name="streams">The function's random substreams (cold starts, policy draws).</param>
     /// <param name="account">The account's shared limit and load.</param>
-    /// <param name="metrics">The function's metrics.</param>
-    /// <param name="accountMetrics">The account's metrics when it has several functions (null with one).</param>
+    /// <param name="metrics">Where the function's (and the account's) metrics are fed.</param>
     /// <param name="caller">Told when each invocation ends.</param>
-    public FunctionPool(PoolSettings settings, RandomStreams streams, AccountState account, RunMetrics metrics, RunMetrics? accountMetrics, IInvocationCaller caller)
+    public FunctionPool(PoolSettings settings, RandomStreams streams, AccountState account, MetricsSink metrics, IInvocationCaller caller)
     {
         var function = settings.Function;
         var contention = settings.Contention;
         Function = settings.FunctionIndex;
         Account = account;
         Metrics = metrics;
-        AccountMetrics = accountMetrics;
         _caller = caller;
         _dispatch = settings.Dispatch;
         _dispatchRandom = settings.DispatchRandom;
@@ -72,10 +70,10 @@ internal sealed class FunctionPool : IInvocationTarget
         MaxInstances = settings.MaxInstances;
 
         var k = settings.MaxConcurrentPerInstance;
-        OnDemand = new InstanceGroup(k, CreateCpu(settings), metrics.Billing, provisioned: false, instanceView: settings.Autoscaling is not null);
+        OnDemand = new InstanceGroup(k, CreateCpu(settings), metrics.Function.Billing, provisioned: false, instanceView: settings.Autoscaling is not null);
         Provisioned = settings.Scaling.ProvisionedConcurrency is null || settings.Autoscaling is not null
             ? null
-            : new InstanceGroup(k, CreateCpu(settings), metrics.ProvisionedBilling, provisioned: true, instanceView: false);
+            : new InstanceGroup(k, CreateCpu(settings), metrics.Function.ProvisionedBilling, provisioned: true, instanceView: false);
         Lifecycle = new InstanceLifecycle(this, settings, streams);
         Supply = PoolStrategies.CreateSupply(this, settings);
         _waiting = PoolStrategies.CreateWaiting(this, settings);
@@ -85,9 +83,7 @@ internal sealed class FunctionPool : IInvocationTarget
 
     public AccountState Account { get; }
 
-    public RunMetrics Metrics { get; }
-
-    public RunMetrics? AccountMetrics { get; }
+    public MetricsSink Metrics { get; }
 
     public InstanceGroup OnDemand { get; }
 
@@ -258,7 +254,6 @@ internal sealed class FunctionPool : IInvocationTarget
     public void CountColdStart(bool counted, double now)
     {
         Metrics.OnColdStart(counted, now);
-        AccountMetrics?.OnColdStart(counted, now);
     }
 
     /// <summary>An on-demand instance that is starting and has room, or -1.</summary>
@@ -315,7 +310,6 @@ internal sealed class FunctionPool : IInvocationTarget
     {
         var counted = Requests.Counted[request];
         Metrics.OnTimeout(counted);
-        AccountMetrics?.OnTimeout(counted);
         _caller.OnInvocationAbandoned(Requests.Token[request]);
         Requests.Release(request);
         Concurrency--;
@@ -461,7 +455,6 @@ internal sealed class FunctionPool : IInvocationTarget
         // Sharing a CPU, a request that ran over the function timeout is failed when it ends (an approximation).
         var finished = Finished(request, requests.TimedOut[request] || execution > _functionTimeoutSeconds);
         Metrics.OnExecution(finished.Counted, execution, finished.CpuSeconds, group.Provisioned);
-        AccountMetrics?.OnExecution(finished.Counted, execution, finished.CpuSeconds, group.Provisioned);
         group.Unlink(requests, request, slot);
         if (_memoryLimited)
         {
@@ -571,7 +564,6 @@ internal sealed class FunctionPool : IInvocationTarget
     private void FailInstance(InstanceGroup group, int slot, double now)
     {
         Metrics.OnInstanceFailure(now);
-        AccountMetrics?.OnInstanceFailure(now);
         if (group.Cpu is { } cpu)
         {
             var jobs = cpu.JobsOn(slot);
@@ -587,7 +579,6 @@ internal sealed class FunctionPool : IInvocationTarget
             var next = requests.Next[request];
             var counted = requests.Counted[request];
             Metrics.OnRequestFailed(counted);
-            AccountMetrics?.OnRequestFailed(counted);
             _caller.OnInvocationAbandoned(requests.Token[request]);
             Concurrency--;
             if (requests.Phase[request] == RequestPhase.Io)

@@ -52,7 +52,6 @@ internal sealed class InstanceLifecycle
         }
 
         _pool.Metrics.OnInstanceStart(slot, now, init, group.Provisioned);
-        _pool.AccountMetrics?.OnInstanceStart(slot, now, init, group.Provisioned);
         Register(group, slot);
         if (!group.Provisioned)
         {

@@ -67,7 +67,7 @@ internal sealed class PerRequestSupply(FunctionPool pool, PerRequestScalingOptio
         ScheduleStep(simulator, occurrence + 1);
         var group = pool.Provisioned!;
         var lifecycle = pool.Lifecycle;
-        pool.Metrics.OnProvisionedConfigured(target, now);
+        pool.Metrics.Function.OnProvisionedConfigured(target, now);
         var kept = group.Pool.Live - group.Withdrawn - CountRetiringWhenReady(group);
 
         // More wanted: starting ones that were to retire stay, then new ones start.
